@@ -1,0 +1,7 @@
+package org.canbao.contracts;
+
+/** A fact one service tells the others. {@link #subject()} becomes the record key and the CloudEvents subject. */
+public sealed interface CanbaoEvent
+        permits IdentityVerified, StatusChanged, PaymentReceived, EntitlementChanged, CampaignDefined {
+    String subject();
+}

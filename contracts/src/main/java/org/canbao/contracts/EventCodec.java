@@ -1,0 +1,71 @@
+package org.canbao.contracts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Writes and reads events. Readers tolerate unknown fields, so a producer may add fields without a new
+ * schema version; a removed or retyped field needs a new version and an upcaster here.
+ */
+public final class EventCodec {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .build();
+
+    private EventCodec() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static EventEnvelope envelope(String source, CanbaoEvent event) {
+        EventType type = EventType.of(event);
+        return new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), source, type.ceType(),
+                event.subject(), OffsetDateTime.now(ZoneOffset.UTC), "application/json", type.schemaVersion(),
+                MAPPER.valueToTree(event));
+    }
+
+    public static String write(EventEnvelope envelope) {
+        try {
+            return MAPPER.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event not serialisable: " + envelope.type(), e);
+        }
+    }
+
+    public static EventEnvelope read(String json) {
+        try {
+            return MAPPER.readValue(json, EventEnvelope.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a CloudEvents JSON record: " + e.getOriginalMessage());
+        }
+    }
+
+    /** The payload as the current class, whatever schema version it was written with. */
+    public static <T extends CanbaoEvent> T payload(EventEnvelope envelope, Class<T> expected) {
+        EventType type = EventType.ofCeType(envelope.type());
+        if (type.payload() != expected) {
+            throw new IllegalArgumentException(envelope.type() + " is not " + expected.getSimpleName());
+        }
+        if (envelope.schemaversion() > type.schemaVersion()) {
+            throw new IllegalArgumentException(envelope.type() + " version " + envelope.schemaversion()
+                    + " is newer than this reader (" + type.schemaVersion() + ")");
+        }
+        try {
+            return MAPPER.treeToValue(envelope.data(), expected);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("bad " + envelope.type() + " payload: " + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.canbao.contracts;
+
+import java.util.Arrays;
+
+/** Every event on the bus: its CloudEvents type, its topic, its payload class and its current schema version. */
+public enum EventType {
+    IDENTITY_VERIFIED("identity-verified", IdentityVerified.class, 1),
+    STATUS_CHANGED("status-changed", StatusChanged.class, 1),
+    PAYMENT_RECEIVED("payment-received", PaymentReceived.class, 1),
+    ENTITLEMENT_CHANGED("entitlement-changed", EntitlementChanged.class, 1),
+    CAMPAIGN_DEFINED("campaign-defined", CampaignDefined.class, 1);
+
+    private final String topic;
+    private final Class<? extends CanbaoEvent> payload;
+    private final int schemaVersion;
+
+    EventType(String topic, Class<? extends CanbaoEvent> payload, int schemaVersion) {
+        this.topic = topic;
+        this.payload = payload;
+        this.schemaVersion = schemaVersion;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public String ceType() {
+        return "org.canbao." + topic;
+    }
+
+    public Class<? extends CanbaoEvent> payload() {
+        return payload;
+    }
+
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    public static EventType of(CanbaoEvent event) {
+        return Arrays.stream(values()).filter(t -> t.payload == event.getClass()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unregistered event " + event.getClass()));
+    }
+
+    public static EventType ofCeType(String ceType) {
+        return Arrays.stream(values()).filter(t -> t.ceType().equals(ceType)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown event type " + ceType));
+    }
+}

@@ -1,0 +1,31 @@
+package org.canbao.enrollment.domain;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Which department may report which hardship category; configuration, since it differs by region. */
+public final class DepartmentCategories {
+    private final Map<String, Set<String>> byDepartment;
+    private final Set<String> all = new TreeSet<>();
+
+    public DepartmentCategories(Map<String, Set<String>> byDepartment) {
+        this.byDepartment = Map.copyOf(byDepartment);
+        byDepartment.values().forEach(all::addAll);
+    }
+
+    public boolean knows(String department) {
+        return byDepartment.containsKey(department);
+    }
+
+    /** Null when {@code department} may report {@code category}, else the reason it may not. */
+    public String refusal(String department, String category) {
+        if (!all.contains(category)) {
+            return "unknown category '" + category + "'";
+        }
+        if (!byDepartment.getOrDefault(department, Set.of()).contains(category)) {
+            return department + " may not report " + category;
+        }
+        return null;
+    }
+}

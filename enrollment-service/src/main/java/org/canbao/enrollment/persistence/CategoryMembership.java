@@ -1,0 +1,48 @@
+package org.canbao.enrollment.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A department's recognition of a category for a person: valid from, until, and when we learned each. */
+@Entity
+@Table(name = "category_membership")
+public class CategoryMembership extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "id_number")
+    public String idNumber;
+
+    public String department;
+
+    public String category;
+
+    @Column(name = "valid_from")
+    public LocalDate validFrom;
+
+    @Column(name = "valid_until")
+    public LocalDate validUntil;
+
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+
+    @Column(name = "ended_recorded_at")
+    public Instant endedRecordedAt;
+
+    public static List<CategoryMembership> openOf(String department) {
+        return list("department = ?1 and validUntil is null", department);
+    }
+
+    public static List<CategoryMembership> historyOf(String idNumber) {
+        return list("idNumber = ?1 order by validFrom, id", idNumber);
+    }
+}

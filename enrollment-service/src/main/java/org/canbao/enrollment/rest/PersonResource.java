@@ -1,0 +1,51 @@
+package org.canbao.enrollment.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.canbao.contracts.IdNumber;
+import org.canbao.enrollment.persistence.CategoryMembership;
+import org.canbao.enrollment.persistence.Resident;
+
+@Path("/api/v1/persons/{idNumber}")
+public class PersonResource {
+
+    public record CategoryView(String category, String department, LocalDate validFrom, LocalDate validUntil,
+                               Instant recordedAt, Instant endedRecordedAt, boolean active) {
+    }
+
+    public record PersonView(String idNumber, String personKey, String name, String householdId, String township,
+                             String village, String status, List<CategoryView> categories) {
+    }
+
+    /** A person's identity, household, place and category history; the ID number comes back masked. */
+    @GET
+    @RolesAllowed({"supervisor", "medical-insurance"})
+    @Produces(MediaType.APPLICATION_JSON)
+    public PersonView person(@PathParam("idNumber") String raw) {
+        IdNumber id;
+        try {
+            id = IdNumber.parse(raw);
+        } catch (IdNumber.InvalidIdNumber e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        Resident resident = Resident.findById(id.value());
+        if (resident == null) {
+            throw new NotFoundException(id.masked() + " is not in the household roster");
+        }
+        List<CategoryView> categories = CategoryMembership.historyOf(id.value()).stream()
+                .map(m -> new CategoryView(m.category, m.department, m.validFrom, m.validUntil, m.recordedAt,
+                        m.endedRecordedAt, m.validUntil == null))
+                .toList();
+        return new PersonView(id.masked(), resident.personKey, resident.name, resident.householdId,
+                resident.township, resident.village, resident.status, categories);
+    }
+}

@@ -1,0 +1,76 @@
+package org.canbao.enrollment.rest;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.canbao.enrollment.domain.DepartmentCategories;
+import org.canbao.enrollment.domain.StatusFeed.Mode;
+import org.canbao.enrollment.service.StatusFeedService;
+import org.canbao.platform.batch.BatchBody;
+import org.canbao.platform.batch.BatchReport;
+
+@Path("/api/v1/status-feeds/{department}")
+public class StatusFeedResource {
+    private final StatusFeedService feeds;
+    private final DepartmentCategories departments;
+    private final SecurityIdentity identity;
+
+    public StatusFeedResource(StatusFeedService feeds, DepartmentCategories departments, SecurityIdentity identity) {
+        this.feeds = feeds;
+        this.departments = departments;
+        this.identity = identity;
+    }
+
+    /** A department's monthly list; {@code asOf} is the business date it recognised these statuses. */
+    @POST
+    @RolesAllowed({"civil-affairs", "rural-revitalization", "disabled-persons-federation", "medical-insurance"})
+    @Consumes({BatchBody.NDJSON, BatchBody.CSV, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    public BatchReport receive(@PathParam("department") String department, @QueryParam("asOf") String asOf,
+                               @QueryParam("mode") String mode,
+                               @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+        if (!departments.knows(department)) {
+            throw new NotFoundException("unknown department '" + department + "'");
+        }
+        if (!identity.hasRole(department)) {
+            throw new ForbiddenException("a department may only send its own feed");
+        }
+        return feeds.receive(department, date(asOf), mode(mode), BatchBody.parse(body, contentType));
+    }
+
+    private static LocalDate date(String asOf) {
+        if (asOf == null) {
+            throw new BadRequestException("asOf is required: the date the department recognised these statuses");
+        }
+        try {
+            return LocalDate.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("asOf '" + asOf + "' is not a date such as 2022-08-31");
+        }
+    }
+
+    private static Mode mode(String mode) {
+        if (mode == null) {
+            return Mode.DELTA;
+        }
+        try {
+            return Mode.valueOf(mode.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("mode '" + mode + "' is not snapshot or delta");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.canbao.enrollment.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.canbao.contracts.IdentityVerified;
+import org.canbao.enrollment.domain.RosterLine;
+import org.canbao.enrollment.domain.RosterLine.ResidentStatus;
+import org.canbao.enrollment.persistence.KnownUnit;
+import org.canbao.enrollment.persistence.Resident;
+import org.canbao.platform.batch.BatchBody;
+import org.canbao.platform.batch.BatchLine;
+import org.canbao.platform.batch.BatchReport;
+import org.canbao.platform.batch.LineRejected;
+import org.canbao.platform.config.Pseudonymizer;
+import org.canbao.platform.outbox.Outbox;
+
+/** Takes household roster lines: each valid one verifies an identity and tells the others through the outbox. */
+@ApplicationScoped
+public class RosterService {
+    private final Outbox outbox;
+    private final Pseudonymizer pseudonymizer;
+
+    public RosterService(Outbox outbox, Pseudonymizer pseudonymizer) {
+        this.outbox = outbox;
+        this.pseudonymizer = pseudonymizer;
+    }
+
+    @Transactional
+    public BatchReport receive(BatchBody body) {
+        Set<String> units = KnownUnit.names();
+        Map<String, Resident> residents = Resident.byIdNumbers(body.lines().stream()
+                .map(l -> l.optional("idNumber")).filter(Objects::nonNull).map(String::toUpperCase)
+                .collect(Collectors.toSet()));
+        BatchReport report = BatchReport.startingWith(body);
+        return report.each(body.lines(), line -> {
+            RosterLine roster = read(line);
+            String unknownPlace = roster.unknownPlace(units);
+            if (unknownPlace != null) {
+                throw new LineRejected("township", unknownPlace);
+            }
+            Resident resident = residents.get(roster.idNumber().value());
+            if (resident != null && roster.sameAs(resident.name, resident.householdId, resident.township,
+                    resident.village, resident.status)) {
+                report.duplicates++;
+                return;
+            }
+            residents.put(roster.idNumber().value(), record(roster, resident));
+            report.accepted++;
+        });
+    }
+
+    private Resident record(RosterLine roster, Resident existing) {
+        Instant now = Instant.now();
+        Resident resident = existing;
+        if (resident == null) {
+            resident = new Resident();
+            resident.idNumber = roster.idNumber().value();
+            resident.personKey = pseudonymizer.personKey(roster.idNumber());
+            resident.recordedAt = now;
+        }
+        resident.name = roster.name();
+        resident.householdId = roster.householdId();
+        resident.township = roster.township();
+        resident.village = roster.village();
+        resident.status = roster.status().name();
+        resident.updatedAt = now;
+        if (existing == null) {
+            resident.persist();
+        }
+        outbox.publish(new IdentityVerified(resident.personKey, roster.idNumber().masked(), resident.householdId,
+                resident.township, resident.village, resident.status, roster.idNumber().birthDate(), now));
+        return resident;
+    }
+
+    private static RosterLine read(BatchLine line) {
+        return new RosterLine(line.idNumber("idNumber"), line.required("name"), line.required("householdId"),
+                line.required("township"), line.optional("village"),
+                line.enumValue("status", ResidentStatus.class, ResidentStatus.ACTIVE));
+    }
+}

@@ -1,0 +1,112 @@
+package org.canbao.enrollment.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.canbao.contracts.StatusChanged;
+import org.canbao.contracts.StatusChanged.Change;
+import org.canbao.enrollment.domain.DepartmentCategories;
+import org.canbao.enrollment.domain.StatusFeed;
+import org.canbao.enrollment.domain.StatusFeed.Action;
+import org.canbao.enrollment.domain.StatusFeed.Entry;
+import org.canbao.enrollment.domain.StatusFeed.Mode;
+import org.canbao.enrollment.persistence.CategoryMembership;
+import org.canbao.enrollment.persistence.Resident;
+import org.canbao.platform.batch.BatchBody;
+import org.canbao.platform.batch.BatchLine;
+import org.canbao.platform.batch.BatchReport;
+import org.canbao.platform.batch.LineRejected;
+import org.canbao.platform.batch.Rejection;
+import org.canbao.platform.outbox.Outbox;
+
+/** Applies a department's status feed to its category memberships and reports each change as an event. */
+@ApplicationScoped
+public class StatusFeedService {
+    private final DepartmentCategories departments;
+    private final Outbox outbox;
+
+    public StatusFeedService(DepartmentCategories departments, Outbox outbox) {
+        this.departments = departments;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public BatchReport receive(String department, LocalDate asOf, Mode mode, BatchBody body) {
+        Map<String, Resident> residents = Resident.byIdNumbers(body.lines().stream()
+                .map(l -> l.optional("idNumber")).filter(Objects::nonNull).map(String::toUpperCase)
+                .collect(Collectors.toSet()));
+        List<StatusFeed.Line> lines = new ArrayList<>();
+        BatchReport report = BatchReport.startingWith(body)
+                .each(body.lines(), line -> lines.add(read(line, department, mode, residents)));
+
+        Map<Entry, CategoryMembership> open = CategoryMembership.openOf(department).stream()
+                .collect(Collectors.toMap(m -> new Entry(m.idNumber, m.category), Function.identity()));
+        Set<Integer> rejectedLines = report.rejected.stream().map(Rejection::line).collect(Collectors.toSet());
+        Set<String> unreadable = body.lines().stream().filter(l -> rejectedLines.contains(l.number()))
+                .map(l -> l.optional("idNumber")).filter(Objects::nonNull).map(String::toUpperCase)
+                .collect(Collectors.toSet());
+        StatusFeed.Changes changes = StatusFeed.apply(open.keySet(), lines, mode, unreadable);
+
+        Instant now = Instant.now();
+        Map<String, Resident> people = new HashMap<>(residents);
+        for (Entry entry : changes.added()) {
+            CategoryMembership membership = new CategoryMembership();
+            membership.idNumber = entry.idNumber();
+            membership.department = department;
+            membership.category = entry.category();
+            membership.validFrom = asOf;
+            membership.recordedAt = now;
+            membership.persist();
+            publish(people, entry, department, Change.ADDED, asOf, now);
+        }
+        for (Entry entry : changes.removed()) {
+            CategoryMembership membership = open.get(entry);
+            membership.validUntil = asOf.isBefore(membership.validFrom) ? membership.validFrom : asOf;
+            membership.endedRecordedAt = now;
+            publish(people, entry, department, Change.REMOVED, asOf, now);
+        }
+        report.accepted = changes.changedLines();
+        report.duplicates = changes.unchangedLines();
+        report.added = changes.added().size();
+        report.removed = changes.removed().size();
+        report.unchanged = changes.unchangedLines();
+        return report;
+    }
+
+    private void publish(Map<String, Resident> people, Entry entry, String department, Change change,
+                         LocalDate asOf, Instant now) {
+        Resident resident = people.computeIfAbsent(entry.idNumber(), id -> Resident.findById(id));
+        outbox.publish(new StatusChanged(resident.personKey, department, entry.category(), change, asOf, now));
+    }
+
+    private StatusFeed.Line read(BatchLine line, String department, Mode mode, Map<String, Resident> residents) {
+        String idNumber = line.idNumber("idNumber").value();
+        String name = line.required("name");
+        String category = line.required("category").toUpperCase();
+        String refusal = departments.refusal(department, category);
+        if (refusal != null) {
+            throw new LineRejected("category", refusal);
+        }
+        Action action = line.enumValue("action", Action.class, Action.ADD);
+        if (mode == Mode.SNAPSHOT && action == Action.REMOVE) {
+            throw new LineRejected("action", "a snapshot names who is in a category; leave a removed person out");
+        }
+        Resident resident = residents.get(idNumber);
+        if (resident == null) {
+            throw new LineRejected("idNumber", "not in the household roster");
+        }
+        if (!resident.name.equals(name)) {
+            throw new LineRejected("name", "name does not match the household roster");
+        }
+        return new StatusFeed.Line(new Entry(idNumber, category), action);
+    }
+}

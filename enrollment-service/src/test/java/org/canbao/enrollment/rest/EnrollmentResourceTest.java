@@ -1,0 +1,136 @@
+package org.canbao.enrollment.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.canbao.contracts.EventCodec;
+import org.canbao.contracts.EventEnvelope;
+import org.canbao.contracts.IdNumber;
+import org.canbao.contracts.StatusChanged;
+import org.canbao.infra.LocalInfraResource;
+import org.canbao.infra.TestInfra;
+import org.canbao.infra.TopicReader;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(LocalInfraResource.class)
+class EnrollmentResourceTest {
+    private static final IdNumber ZHANG = IdNumber.of("430626", LocalDate.of(1961, 3, 14), 21);
+    private static final IdNumber LI = IdNumber.of("430626", LocalDate.of(1990, 7, 2), 42);
+    private static final IdNumber WANG = IdNumber.of("430626", LocalDate.of(1975, 5, 5), 17);
+    private static final IdNumber ZHAO = IdNumber.of("430626", LocalDate.of(2001, 12, 30), 8);
+
+    private static byte[] bytes(String body) {
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String badCheckDigit(IdNumber id) {
+        char last = id.value().charAt(17);
+        return id.value().substring(0, 17) + (last == '1' ? '2' : '1');
+    }
+
+    @Test
+    void rosterLinesVerifyIdentitiesAndBadLinesComeBackNumbered() {
+        String roster = String.join("\n",
+                "{\"idNumber\":\"" + ZHANG.value() + "\",\"name\":\"张三\",\"householdId\":\"H1\",\"township\":\"梅仙镇\",\"village\":\"大坪村\"}",
+                "{\"idNumber\":\"" + badCheckDigit(LI) + "\",\"name\":\"李四\",\"householdId\":\"H2\",\"township\":\"梅仙镇\"}",
+                "not json",
+                "{\"idNumber\":\"" + LI.value() + "\",\"name\":\"李四\",\"householdId\":\"H2\",\"township\":\"梅仙镇\"}");
+        given().auth().preemptive().basic("public-security", "public-security")
+                .contentType("application/x-ndjson").body(bytes(roster))
+                .when().post("/api/v1/residents")
+                .then().statusCode(200)
+                .body("accepted", equalTo(2))
+                .body("rejected", hasSize(2))
+                .body("rejected[0].line", equalTo(2))
+                .body("rejected[0].field", equalTo("idNumber"))
+                .body("rejected[0].reason", equalTo("id number check digit"))
+                .body("rejected[1].line", equalTo(3))
+                .body(not(containsString(LI.value().substring(6, 14))));
+
+        given().auth().preemptive().basic("public-security", "public-security")
+                .contentType("application/x-ndjson").body(bytes(roster))
+                .when().post("/api/v1/residents")
+                .then().statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(2));
+
+        List<ConsumerRecord<String, String>> events = TopicReader.await(TestInfra.broker().bootstrapServers(),
+                "identity-verified", seen -> seen.size() >= 2, Duration.ofSeconds(30));
+        events.forEach(r -> assertFalse(r.value().contains(ZHANG.value()) || r.value().contains(LI.value()),
+                "the bus never carries a full ID number"));
+        EventEnvelope first = EventCodec.read(events.get(0).value());
+        assertEquals("1.0", first.specversion());
+        assertEquals(first.subject(), events.get(0).key());
+    }
+
+    @Test
+    void statusFeedSnapshotsReplaceTheDepartmentsList() {
+        given().auth().preemptive().basic("public-security", "public-security")
+                .contentType("text/csv")
+                .body(bytes("idNumber,name,householdId,township\n" + WANG.value() + ",王一,H1,梅仙镇\n" + ZHAO.value() + ",赵二,H2,梅仙镇\n"))
+                .post("/api/v1/residents").then().statusCode(200);
+
+        String both = "idNumber,name,category\n" + WANG.value() + ",王一,MINIMUM_LIVING\n" + ZHAO.value() + ",赵二,EXTREME_POVERTY\n"
+                + ZHAO.value() + ",赵二,SEVERE_DISABILITY\n" + ZHAO.value() + ",王五,ORPHAN\n";
+        given().auth().preemptive().basic("civil-affairs", "civil-affairs")
+                .contentType("text/csv").body(bytes(both))
+                .post("/api/v1/status-feeds/civil-affairs?asOf=2022-08-31&mode=snapshot")
+                .then().statusCode(200)
+                .body("accepted", equalTo(2)).body("added", equalTo(2)).body("removed", equalTo(0))
+                .body("rejected[0].line", equalTo(4))
+                .body("rejected[0].reason", equalTo("civil-affairs may not report SEVERE_DISABILITY"))
+                .body("rejected[1].line", equalTo(5))
+                .body("rejected[1].reason", equalTo("name does not match the household roster"));
+
+        given().auth().preemptive().basic("civil-affairs", "civil-affairs")
+                .contentType("text/csv").body(bytes("idNumber,name,category\n" + ZHAO.value() + ",赵二,EXTREME_POVERTY\n"))
+                .post("/api/v1/status-feeds/civil-affairs?asOf=2022-09-30&mode=snapshot")
+                .then().statusCode(200)
+                .body("duplicates", equalTo(1)).body("unchanged", equalTo(1)).body("removed", equalTo(1));
+
+        given().auth().preemptive().basic("supervisor", "supervisor")
+                .get("/api/v1/persons/" + WANG.value())
+                .then().statusCode(200)
+                .body("idNumber", equalTo(WANG.masked()))
+                .body("categories[0].category", equalTo("MINIMUM_LIVING"))
+                .body("categories[0].validFrom", equalTo("2022-08-31"))
+                .body("categories[0].validUntil", equalTo("2022-09-30"))
+                .body("categories[0].active", equalTo(false));
+
+        List<ConsumerRecord<String, String>> events = TopicReader.await(TestInfra.broker().bootstrapServers(),
+                "status-changed", seen -> seen.size() >= 3, Duration.ofSeconds(30));
+        List<StatusChanged> changes = events.stream()
+                .map(r -> EventCodec.payload(EventCodec.read(r.value()), StatusChanged.class)).toList();
+        assertEquals(3, changes.size());
+        StatusChanged removal = changes.stream().filter(c -> c.change() == StatusChanged.Change.REMOVED)
+                .findFirst().orElseThrow();
+        assertEquals("MINIMUM_LIVING", removal.category());
+        assertEquals(LocalDate.of(2022, 9, 30), removal.validFrom());
+    }
+
+    @Test
+    void aDepartmentMayOnlySendItsOwnFeed() {
+        given().auth().preemptive().basic("rural-revitalization", "rural-revitalization")
+                .contentType("application/x-ndjson").body(new byte[0])
+                .post("/api/v1/status-feeds/civil-affairs?asOf=2022-08-31&mode=delta")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().preemptive().basic("tax", "tax")
+                .contentType("application/x-ndjson").body(new byte[0])
+                .post("/api/v1/residents")
+                .then().statusCode(403);
+        given().contentType("application/x-ndjson").body(new byte[0])
+                .post("/api/v1/residents")
+                .then().statusCode(401);
+    }
+}

@@ -1,0 +1,60 @@
+package org.canbao.payment.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A confirmed payment, stored once per receipt. */
+@Entity
+public class Payment extends PanacheEntityBase {
+    private static final int CHUNK = 1000;
+
+    @Id
+    @Column(name = "receipt_id")
+    public String receiptId;
+
+    @Column(name = "person_key")
+    public String personKey;
+
+    @Column(name = "masked_id")
+    public String maskedId;
+
+    @Column(name = "policy_year")
+    public int policyYear;
+
+    public int tier;
+
+    public BigDecimal amount;
+
+    public String channel;
+
+    @Column(name = "paid_at")
+    public OffsetDateTime paidAt;
+
+    @Column(name = "tax_office")
+    public String taxOffice;
+
+    public String fingerprint;
+
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+
+    public static Map<String, Payment> byReceipts(Collection<String> receiptIds) {
+        Map<String, Payment> found = new HashMap<>();
+        List<String> all = new ArrayList<>(receiptIds);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            Payment.<Payment>list("receiptId in ?1", all.subList(from, Math.min(all.size(), from + CHUNK)))
+                    .forEach(p -> found.put(p.receiptId, p));
+        }
+        return found;
+    }
+}

@@ -1,0 +1,31 @@
+package org.canbao.payment.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.canbao.payment.service.PaymentService;
+import org.canbao.platform.batch.BatchBody;
+import org.canbao.platform.batch.BatchReport;
+
+@Path("/api/v1/payments")
+public class PaymentResource {
+    private final PaymentService payments;
+
+    public PaymentResource(PaymentService payments) {
+        this.payments = payments;
+    }
+
+    /** Payment confirmations from the tax bureau (NDJSON or CSV), one per receipt. */
+    @POST
+    @RolesAllowed("tax")
+    @Consumes({BatchBody.NDJSON, BatchBody.CSV, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    public BatchReport receive(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+        return payments.receive(BatchBody.parse(body, contentType));
+    }
+}

@@ -1,0 +1,87 @@
+package org.canbao.payment.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.canbao.contracts.PaymentReceived;
+import org.canbao.payment.domain.PaymentConfirmation;
+import org.canbao.payment.persistence.Payment;
+import org.canbao.platform.batch.BatchBody;
+import org.canbao.platform.batch.BatchLine;
+import org.canbao.platform.batch.BatchReport;
+import org.canbao.platform.batch.LineRejected;
+import org.canbao.platform.config.Pseudonymizer;
+import org.canbao.platform.outbox.Outbox;
+
+/** Records confirmed payments once per receipt and tells the others through the outbox. */
+@ApplicationScoped
+public class PaymentService {
+    private final Outbox outbox;
+    private final Pseudonymizer pseudonymizer;
+
+    public PaymentService(Outbox outbox, Pseudonymizer pseudonymizer) {
+        this.outbox = outbox;
+        this.pseudonymizer = pseudonymizer;
+    }
+
+    @Transactional
+    public BatchReport receive(BatchBody body) {
+        Map<String, Payment> known = Payment.byReceipts(body.lines().stream()
+                .map(l -> l.optional("receiptId")).filter(Objects::nonNull).collect(Collectors.toSet()));
+        BatchReport report = BatchReport.startingWith(body);
+        return report.each(body.lines(), line -> {
+            PaymentConfirmation confirmation = read(line);
+            Payment existing = known.get(confirmation.receiptId());
+            if (existing != null) {
+                if (!existing.fingerprint.equals(confirmation.fingerprint())) {
+                    throw new LineRejected("receiptId", "receipt " + confirmation.receiptId()
+                            + " was already recorded with other content");
+                }
+                report.duplicates++;
+                return;
+            }
+            known.put(confirmation.receiptId(), record(confirmation));
+            report.accepted++;
+        });
+    }
+
+    private Payment record(PaymentConfirmation confirmation) {
+        Payment payment = new Payment();
+        payment.receiptId = confirmation.receiptId();
+        payment.personKey = pseudonymizer.personKey(confirmation.idNumber());
+        payment.maskedId = confirmation.idNumber().masked();
+        payment.policyYear = confirmation.policyYear();
+        payment.tier = confirmation.tier();
+        payment.amount = confirmation.amount();
+        payment.channel = confirmation.channel();
+        payment.paidAt = confirmation.paidAt();
+        payment.taxOffice = confirmation.taxOffice();
+        payment.fingerprint = confirmation.fingerprint();
+        payment.recordedAt = Instant.now();
+        payment.persist();
+        outbox.publish(new PaymentReceived(payment.personKey, payment.receiptId, payment.policyYear, payment.tier,
+                payment.amount, payment.channel, payment.paidAt, payment.taxOffice, payment.recordedAt));
+        return payment;
+    }
+
+    private static PaymentConfirmation read(BatchLine line) {
+        String receiptId = line.required("receiptId");
+        var idNumber = line.idNumber("idNumber");
+        int policyYear = line.integer("policyYear", null);
+        if (policyYear < 2000 || policyYear > 2100) {
+            throw new LineRejected("policyYear", "policyYear " + policyYear + " is not a plausible year");
+        }
+        var amount = line.money("amount");
+        String channel = line.required("channel");
+        var paidAt = line.instant("paidAt");
+        int tier = line.integer("tier", 1);
+        if (tier < 1) {
+            throw new LineRejected("tier", "tier must be 1 or more");
+        }
+        return new PaymentConfirmation(receiptId, idNumber, policyYear, amount, channel, paidAt, tier,
+                line.optional("taxOffice"));
+    }
+}

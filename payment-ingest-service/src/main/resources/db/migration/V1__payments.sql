@@ -1,0 +1,31 @@
+-- Confirmed payments by receipt. No full ID number is kept: the pseudonym and the masked form are enough,
+-- and the fingerprint tells a re-sent receipt from a conflicting one.
+create table payment (
+    receipt_id  text primary key,
+    person_key  varchar(32)   not null,
+    masked_id   varchar(18)   not null,
+    policy_year int           not null,
+    tier        int           not null,
+    amount      numeric(12, 2) not null,
+    channel     text          not null,
+    paid_at     timestamptz   not null,
+    tax_office  text,
+    fingerprint varchar(64)   not null,
+    recorded_at timestamptz   not null
+);
+create index payment_person on payment (person_key, policy_year);
+
+create sequence outbox_event_seq increment by 100;
+create table outbox_event (
+    id         bigint primary key,
+    event_id   text        not null,
+    topic      text        not null,
+    record_key text        not null,
+    payload    text        not null,
+    created_at timestamptz not null
+);
+
+create table processed_event (
+    event_id     text primary key,
+    processed_at timestamptz not null default now()
+);

@@ -1,0 +1,77 @@
+package org.canbao.platform.batch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.canbao.contracts.EventCodec;
+
+/**
+ * Reads a batch body, NDJSON or CSV with a header row, into lines numbered as a person sees them in the
+ * file (for CSV the header is line 1). A line that cannot be read at all is reported in {@code unreadable}.
+ */
+public record BatchBody(List<BatchLine> lines, List<Rejection> unreadable) {
+    public static final String NDJSON = "application/x-ndjson";
+    public static final String CSV = "text/csv";
+
+    public static BatchBody parse(String body, String mediaType) {
+        String text = body == null ? "" : body.replace("\uFEFF", "");
+        String[] raw = text.split("\r?\n", -1);
+        boolean csv = mediaType != null && mediaType.toLowerCase().startsWith(CSV);
+        return csv ? csv(raw) : ndjson(raw);
+    }
+
+    private static BatchBody ndjson(String[] raw) {
+        List<BatchLine> lines = new ArrayList<>();
+        List<Rejection> unreadable = new ArrayList<>();
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i].isBlank()) {
+                continue;
+            }
+            try {
+                JsonNode node = EventCodec.mapper().readTree(raw[i]);
+                if (!node.isObject()) {
+                    unreadable.add(new Rejection(i + 1, null, "line is not a JSON object"));
+                    continue;
+                }
+                Map<String, String> fields = new LinkedHashMap<>();
+                node.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().isNull() ? null : f.getValue().asText()));
+                lines.add(new BatchLine(i + 1, fields));
+            } catch (JsonProcessingException e) {
+                unreadable.add(new Rejection(i + 1, null, "line is not valid JSON"));
+            }
+        }
+        return new BatchBody(lines, unreadable);
+    }
+
+    private static BatchBody csv(String[] raw) {
+        List<BatchLine> lines = new ArrayList<>();
+        List<Rejection> unreadable = new ArrayList<>();
+        int headerIndex = 0;
+        while (headerIndex < raw.length && raw[headerIndex].isBlank()) {
+            headerIndex++;
+        }
+        if (headerIndex == raw.length) {
+            return new BatchBody(lines, unreadable);
+        }
+        List<String> header = Csv.split(raw[headerIndex]);
+        for (int i = headerIndex + 1; i < raw.length; i++) {
+            if (raw[i].isBlank()) {
+                continue;
+            }
+            List<String> cells = Csv.split(raw[i]);
+            if (cells.size() > header.size()) {
+                unreadable.add(new Rejection(i + 1, null, "line has " + cells.size() + " cells, the header " + header.size()));
+                continue;
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (int c = 0; c < cells.size(); c++) {
+                fields.put(header.get(c).trim(), cells.get(c));
+            }
+            lines.add(new BatchLine(i + 1, fields));
+        }
+        return new BatchBody(lines, unreadable);
+    }
+}

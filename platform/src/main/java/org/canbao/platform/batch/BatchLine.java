@@ -1,0 +1,89 @@
+package org.canbao.platform.batch;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import org.canbao.contracts.IdNumber;
+
+/** One line of a batch body, as field texts, with readers that reject the line with a precise reason. */
+public record BatchLine(int number, Map<String, String> fields) {
+
+    public String optional(String field) {
+        String value = fields.get(field);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    public String required(String field) {
+        String value = optional(field);
+        if (value == null) {
+            throw new LineRejected(field, field + " missing");
+        }
+        return value;
+    }
+
+    public IdNumber idNumber(String field) {
+        try {
+            return IdNumber.parse(required(field));
+        } catch (IdNumber.InvalidIdNumber e) {
+            throw new LineRejected(field, e.getMessage());
+        }
+    }
+
+    public <E extends Enum<E>> E enumValue(String field, Class<E> type, E fallback) {
+        String value = optional(field);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new LineRejected(field, field + " '" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    public int integer(String field, Integer fallback) {
+        String value = fallback == null ? required(field) : optional(field);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new LineRejected(field, field + " '" + value + "' is not a whole number");
+        }
+    }
+
+    /** A positive amount of yuan with at most two decimals. */
+    public BigDecimal money(String field) {
+        String value = required(field);
+        if (!value.matches("\\d{1,9}(\\.\\d{1,2})?")) {
+            throw new LineRejected(field, field + " '" + value + "' is not an amount in yuan such as 175.00");
+        }
+        BigDecimal amount = new BigDecimal(value).setScale(2);
+        if (amount.signum() == 0) {
+            throw new LineRejected(field, field + " must be more than zero");
+        }
+        return amount;
+    }
+
+    public LocalDate date(String field) {
+        String value = required(field);
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new LineRejected(field, field + " '" + value + "' is not a date such as 2023-09-01");
+        }
+    }
+
+    public OffsetDateTime instant(String field) {
+        String value = required(field);
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new LineRejected(field, field + " '" + value + "' is not a time with offset such as 2023-09-01T10:00:00+08:00");
+        }
+    }
+}

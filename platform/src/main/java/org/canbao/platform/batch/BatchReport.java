@@ -1,0 +1,40 @@
+package org.canbao.platform.batch;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The answer to a batch: how many lines took effect, how many changed nothing because they were already in
+ * effect, and each rejected line with its reason. Feeds add their added / removed / unchanged counts.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class BatchReport {
+    public int accepted;
+    public int duplicates;
+    public final List<Rejection> rejected = new ArrayList<>();
+    public Integer added;
+    public Integer removed;
+    public Integer unchanged;
+
+    public static BatchReport startingWith(BatchBody body) {
+        BatchReport report = new BatchReport();
+        report.rejected.addAll(body.unreadable());
+        return report;
+    }
+
+    /** Runs {@code handler} on every line, turning a {@link LineRejected} into a rejection of that line only. */
+    public BatchReport each(List<BatchLine> lines, Consumer<BatchLine> handler) {
+        for (BatchLine line : lines) {
+            try {
+                handler.accept(line);
+            } catch (LineRejected e) {
+                rejected.add(new Rejection(line.number(), e.field(), e.reason()));
+            }
+        }
+        rejected.sort(Comparator.comparingInt(Rejection::line));
+        return this;
+    }
+}

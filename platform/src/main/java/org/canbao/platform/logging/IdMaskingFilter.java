@@ -1,0 +1,35 @@
+package org.canbao.platform.logging;
+
+import io.quarkus.logging.LoggingFilter;
+import java.util.logging.Filter;
+import java.util.logging.LogRecord;
+import org.canbao.contracts.IdNumber;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logmanager.ExtLogRecord;
+
+/**
+ * The last guard before a log line is written: masks anything shaped like an ID number, wherever it came
+ * from (a driver's constraint message, a framework's debug line), and replaces a stack trace by its summary.
+ */
+@LoggingFilter(name = "canbao-masking")
+public class IdMaskingFilter implements Filter {
+    private final boolean keepStackTraces;
+
+    public IdMaskingFilter(@ConfigProperty(name = "canbao.log.keep-stack-traces", defaultValue = "false") boolean keepStackTraces) {
+        this.keepStackTraces = keepStackTraces;
+    }
+
+    @Override
+    public boolean isLoggable(LogRecord record) {
+        ExtLogRecord ext = ExtLogRecord.wrap(record);
+        String message = ext.getFormattedMessage();
+        Throwable thrown = record.getThrown();
+        if (thrown != null && !keepStackTraces) {
+            message = message + " [" + thrown.getClass().getName() + ": " + thrown.getMessage() + "]";
+            record.setThrown(null);
+        }
+        ext.setMessage(IdNumber.scrub(message), ExtLogRecord.FormatStyle.NO_FORMAT);
+        ext.setParameters(null);
+        return true;
+    }
+}

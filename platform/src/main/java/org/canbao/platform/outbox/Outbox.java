@@ -1,0 +1,63 @@
+package org.canbao.platform.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Instant;
+import org.canbao.contracts.CanbaoEvent;
+import org.canbao.contracts.EventCodec;
+import org.canbao.contracts.EventEnvelope;
+import org.canbao.contracts.EventType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Records events in the caller's transaction; {@link OutboxRelay} sends them once that transaction commits. */
+@ApplicationScoped
+public class Outbox {
+    private static final String KICK_REGISTERED = Outbox.class.getName() + ".kick";
+
+    private final EntityManager em;
+    private final String source;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+
+    public Outbox(EntityManager em, TransactionSynchronizationRegistry transactions, OutboxRelay relay,
+                  @ConfigProperty(name = "quarkus.application.name") String application) {
+        this.em = em;
+        this.transactions = transactions;
+        this.relay = relay;
+        this.source = "/canbao/" + application;
+    }
+
+    public void publish(CanbaoEvent event) {
+        EventEnvelope envelope = EventCodec.envelope(source, event);
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = envelope.id();
+        row.topic = EventType.of(event).topic();
+        row.recordKey = envelope.subject();
+        row.payload = EventCodec.write(envelope);
+        row.createdAt = Instant.now();
+        em.persist(row);
+        kickRelayAfterCommit();
+    }
+
+    /** One kick per transaction, after it committed, so events leave within milliseconds instead of a poll. */
+    private void kickRelayAfterCommit() {
+        if (transactions.getResource(KICK_REGISTERED) == null) {
+            transactions.putResource(KICK_REGISTERED, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        relay.kick();
+                    }
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.canbao.platform.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.canbao.contracts.EventEnvelope;
+import org.canbao.platform.config.CanbaoConfig;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves committed outbox rows to Kafka in id order on one worker thread, a batch per transaction: the rows are deleted only
+ * after the broker acknowledged every record of the batch, so an event is sent at least once and never lost.
+ * Consumers discard the duplicates a crash between send and delete can cause.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String SELECT_BATCH =
+            "select * from outbox_event order by id limit :limit for update skip locked";
+
+    private final EntityManager em;
+    private final MutinyEmitter<String> emitter;
+    private final CanbaoConfig config;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
+    private final AtomicBoolean pending = new AtomicBoolean();
+
+    public OutboxRelay(EntityManager em, CanbaoConfig config,
+                       @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20_000)
+                       MutinyEmitter<String> emitter) {
+        this.em = em;
+        this.config = config;
+        this.emitter = emitter;
+    }
+
+    /** Asks for a drain soon; many asks while one is pending make one drain. */
+    public void kick() {
+        if (pending.compareAndSet(false, true)) {
+            worker.execute(this::drain);
+        }
+    }
+
+    /** The backstop for events whose kick was lost (a crash, a relay paused by a broker outage). */
+    @Scheduled(every = "${canbao.outbox.poll-interval:1s}", delayed = "1s")
+    void poll() {
+        kick();
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdown();
+    }
+
+    private void drain() {
+        pending.set(false);
+        try {
+            int sent;
+            do {
+                sent = QuarkusTransaction.requiringNew().call(this::relayBatch);
+            } while (sent == config.outbox().batchSize());
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay paused, will retry: %s", e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    int relayBatch() {
+        List<OutboxEvent> batch = em.createNativeQuery(SELECT_BATCH, OutboxEvent.class)
+                .setParameter("limit", config.outbox().batchSize())
+                .getResultList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Uni<Void>> sends = batch.stream().map(this::send).toList();
+        Uni.join().all(sends).andFailFast().await().atMost(config.outbox().sendTimeout());
+        em.createNativeQuery("delete from outbox_event where id = any(:ids)")
+                .setParameter("ids", batch.stream().map(e -> e.id).toArray(Long[]::new))
+                .executeUpdate();
+        return batch.size();
+    }
+
+    private Uni<Void> send(OutboxEvent event) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(event.topic)
+                .withKey(event.recordKey)
+                .withHeaders(headers)
+                .build();
+        return emitter.sendMessage(Message.of(event.payload).addMetadata(metadata));
+    }
+}

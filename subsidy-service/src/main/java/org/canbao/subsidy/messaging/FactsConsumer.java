@@ -1,0 +1,83 @@
+package org.canbao.subsidy.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.canbao.contracts.EventCodec;
+import org.canbao.contracts.EventEnvelope;
+import org.canbao.contracts.PaymentReceived;
+import org.canbao.contracts.StatusChanged;
+import org.canbao.platform.inbox.Inbox;
+import org.canbao.subsidy.persistence.PaymentEntity;
+import org.canbao.subsidy.persistence.SpellEntity;
+import org.canbao.subsidy.service.EntitlementService;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Stores the facts entitlements are decided from, then re-decides the persons they concern; the facts,
+ * the processed-event marks and the resulting entitlement events commit together, a batch at a time.
+ */
+@ApplicationScoped
+public class FactsConsumer {
+    private final Inbox inbox;
+    private final EntitlementService entitlements;
+
+    public FactsConsumer(Inbox inbox, EntitlementService entitlements) {
+        this.inbox = inbox;
+        this.entitlements = entitlements;
+    }
+
+    @Incoming("status-changed")
+    @Blocking
+    @Transactional
+    public void onStatusChanges(List<String> records) {
+        Set<String> persons = new LinkedHashSet<>();
+        for (EventEnvelope envelope : inbox.firstSeen(records)) {
+            StatusChanged change = EventCodec.payload(envelope, StatusChanged.class);
+            if (change.change() == StatusChanged.Change.ADDED) {
+                SpellEntity spell = new SpellEntity();
+                spell.personKey = change.personKey();
+                spell.department = change.department();
+                spell.category = change.category();
+                spell.validFrom = change.validFrom();
+                spell.recordedAt = change.recordedAt();
+                spell.persist();
+            } else {
+                SpellEntity.update("validUntil = ?1 where personKey = ?2 and department = ?3 and category = ?4 "
+                                + "and validUntil is null", change.validFrom(), change.personKey(),
+                        change.department(), change.category());
+            }
+            persons.add(change.personKey());
+        }
+        SpellEntity.flush();
+        entitlements.refresh(persons);
+    }
+
+    @Incoming("payment-received")
+    @Blocking
+    @Transactional
+    public void onPayments(List<String> records) {
+        Set<String> persons = new LinkedHashSet<>();
+        for (EventEnvelope envelope : inbox.firstSeen(records)) {
+            PaymentReceived received = EventCodec.payload(envelope, PaymentReceived.class);
+            if (PaymentEntity.findById(received.receiptId()) == null) {
+                PaymentEntity payment = new PaymentEntity();
+                payment.receiptId = received.receiptId();
+                payment.personKey = received.personKey();
+                payment.policyYear = received.policyYear();
+                payment.tier = received.tier();
+                payment.amount = received.amount();
+                payment.paidAt = received.paidAt();
+                payment.recordedAt = Instant.now();
+                payment.persist();
+            }
+            persons.add(received.personKey());
+        }
+        PaymentEntity.flush();
+        entitlements.refresh(persons);
+    }
+}

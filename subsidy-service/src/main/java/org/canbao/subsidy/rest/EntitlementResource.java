@@ -1,0 +1,68 @@
+package org.canbao.subsidy.rest;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.canbao.contracts.IdNumber;
+import org.canbao.platform.config.Pseudonymizer;
+import org.canbao.subsidy.domain.Entitlement;
+import org.canbao.subsidy.domain.Policy;
+import org.canbao.subsidy.service.EntitlementService;
+import org.canbao.subsidy.service.Policies;
+
+@Path("/api/v1/entitlements/{idNumber}")
+public class EntitlementResource {
+    private final Policies policies;
+    private final EntitlementService entitlements;
+    private final Pseudonymizer pseudonymizer;
+
+    public EntitlementResource(Policies policies, EntitlementService entitlements, Pseudonymizer pseudonymizer) {
+        this.policies = policies;
+        this.entitlements = entitlements;
+        this.pseudonymizer = pseudonymizer;
+    }
+
+    public record EntitlementView(String idNumber, int policyYear, int tier,
+                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal contribution,
+                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal subsidy,
+                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal personalDue,
+                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal paid,
+                                  String state, LocalDate coveredFrom, List<String> categories, String decision,
+                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal refundDue,
+                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal retroactiveSubsidyDue) {
+    }
+
+    /** What the person owes and has for the year, decided now from every fact received so far. */
+    @GET
+    @RolesAllowed({"supervisor", "medical-insurance"})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    public EntitlementView entitlement(@PathParam("idNumber") String raw, @QueryParam("policyYear") Integer year,
+                                       @QueryParam("tier") Integer tier) {
+        IdNumber id;
+        try {
+            id = IdNumber.parse(raw);
+        } catch (IdNumber.InvalidIdNumber e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        if (year == null) {
+            throw new BadRequestException("policyYear is required");
+        }
+        Policy policy = policies.of(year).orElseThrow(() -> new NotFoundException("no policy for " + year));
+        Entitlement e = entitlements.decide(policy, pseudonymizer.personKey(id), tier);
+        return new EntitlementView(id.masked(), year, e.tier(), e.contribution(), e.subsidy(), e.personalDue(),
+                e.paid(), e.state().name(), e.coveredFrom(), e.categories(), e.decision(), e.refundDue(),
+                e.retroactiveSubsidyDue());
+    }
+}

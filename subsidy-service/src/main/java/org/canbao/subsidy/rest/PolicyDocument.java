@@ -1,0 +1,65 @@
+package org.canbao.subsidy.rest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.canbao.subsidy.domain.Policy;
+import org.canbao.subsidy.domain.SubsidyRule;
+
+/**
+ * The body of {@code PUT /api/v1/policies/{year}}. {@code contribution} alone is shorthand for a single tier 1.
+ * <pre>{"tiers":[{"tier":1,"contribution":"350.00"}],
+ *  "subsidies":[{"category":"MINIMUM_LIVING","rule":"HALF"},{"category":"STABLE_EX_POOR","tier":1,"rule":"FIXED","amount":"50.00"}],
+ *  "window":{"opens":"2022-09-01","closes":"2022-12-31"},"baseListDate":"2022-08-31","benefitStart":"2023-01-01"}</pre>
+ */
+public record PolicyDocument(String region, String contribution, List<Tier> tiers, List<Subsidy> subsidies,
+                             Window window, LocalDate baseListDate, LocalDate benefitStart) {
+
+    public record Tier(int tier, String contribution) {
+    }
+
+    public record Subsidy(String category, Integer tier, String rule, String amount) {
+    }
+
+    public record Window(LocalDate opens, LocalDate closes) {
+    }
+
+    /** The domain policy; a document that cannot be one fails with a reason naming the field. */
+    public Policy toPolicy(int year) {
+        Map<Integer, BigDecimal> contributions = new LinkedHashMap<>();
+        if (tiers != null) {
+            tiers.forEach(t -> contributions.put(t.tier(), money("tiers[" + t.tier() + "].contribution", t.contribution())));
+        } else if (contribution != null) {
+            contributions.put(1, money("contribution", contribution));
+        }
+        List<SubsidyRule> rules = subsidies == null ? List.of() : subsidies.stream().map(PolicyDocument::rule).toList();
+        LocalDate opens = window != null && window.opens() != null ? window.opens() : LocalDate.of(year - 1, 9, 1);
+        LocalDate closes = window != null && window.closes() != null ? window.closes() : LocalDate.of(year - 1, 12, 31);
+        return new Policy(year, contributions, rules, opens, closes, baseListDate,
+                benefitStart != null ? benefitStart : LocalDate.of(year, 1, 1));
+    }
+
+    private static SubsidyRule rule(Subsidy s) {
+        if (s.category() == null || s.rule() == null) {
+            throw new IllegalArgumentException("each subsidy needs a category and a rule (FULL, HALF or FIXED)");
+        }
+        SubsidyRule.Kind kind;
+        try {
+            kind = SubsidyRule.Kind.valueOf(s.rule().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("subsidy rule '" + s.rule() + "' of " + s.category() + " is not FULL, HALF or FIXED");
+        }
+        BigDecimal amount = kind == SubsidyRule.Kind.FIXED ? money(s.category() + ".amount", s.amount()) : null;
+        return new SubsidyRule(s.category().toUpperCase(Locale.ROOT), s.tier(), kind, amount);
+    }
+
+    private static BigDecimal money(String field, String value) {
+        if (value == null || !value.trim().matches("\\d{1,9}(\\.\\d{1,2})?")) {
+            throw new IllegalArgumentException(field + " '" + value + "' is not an amount in yuan such as 350.00");
+        }
+        return new BigDecimal(value.trim()).setScale(2);
+    }
+}

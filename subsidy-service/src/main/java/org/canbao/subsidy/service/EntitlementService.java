@@ -1,0 +1,102 @@
+package org.canbao.subsidy.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.canbao.contracts.EntitlementChanged;
+import org.canbao.subsidy.domain.CategorySpell;
+import org.canbao.subsidy.domain.Entitlement;
+import org.canbao.subsidy.domain.PaymentRecord;
+import org.canbao.subsidy.domain.Policy;
+import org.canbao.subsidy.domain.SubsidyDecision;
+import org.canbao.subsidy.persistence.EntitlementEntity;
+import org.canbao.subsidy.persistence.PaymentEntity;
+import org.canbao.subsidy.persistence.SpellEntity;
+import org.canbao.platform.outbox.Outbox;
+
+/**
+ * Decides entitlements from the stored facts and tells the others when one changed. Works on batches of
+ * persons with one query per table, since it runs inside the event consumers.
+ */
+@ApplicationScoped
+public class EntitlementService {
+    private static final int CHUNK = 1000;
+
+    private final Policies policies;
+    private final Outbox outbox;
+
+    public EntitlementService(Policies policies, Outbox outbox) {
+        this.policies = policies;
+        this.outbox = outbox;
+    }
+
+    /** Live answer for one person, at a tier of the caller's choice. */
+    public Entitlement decide(Policy policy, String personKey, Integer tier) {
+        List<CategorySpell> spells = SpellEntity.<SpellEntity>list("personKey", personKey).stream()
+                .map(SpellEntity::toSpell).toList();
+        List<PaymentRecord> payments = PaymentEntity.<PaymentEntity>list("personKey = ?1 and policyYear = ?2",
+                personKey, policy.year()).stream().map(PaymentEntity::toRecord).toList();
+        return SubsidyDecision.decide(policy, tier, spells, payments);
+    }
+
+    /** In the caller's transaction: re-decides these persons for every policy year and emits the changes. */
+    public void refresh(Collection<String> personKeys) {
+        List<Policy> all = policies.all();
+        if (all.isEmpty() || personKeys.isEmpty()) {
+            return;
+        }
+        List<String> keys = new ArrayList<>(personKeys);
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            refreshChunk(all, keys.subList(from, Math.min(keys.size(), from + CHUNK)));
+        }
+    }
+
+    /** Re-decides everyone with facts, a chunk per transaction; after a policy changed. */
+    public void refreshEveryone() {
+        List<String> keys = QuarkusTransaction.requiringNew().call(() -> SpellEntity.getEntityManager().createQuery(
+                "select distinct s.personKey from SpellEntity s union select distinct p.personKey from PaymentEntity p",
+                String.class).getResultList());
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+            QuarkusTransaction.requiringNew().run(() -> refresh(chunk));
+        }
+    }
+
+    private void refreshChunk(List<Policy> all, List<String> keys) {
+        Map<String, List<CategorySpell>> spells = SpellEntity.<SpellEntity>list("personKey in ?1", keys).stream()
+                .collect(Collectors.groupingBy(s -> s.personKey, Collectors.mapping(SpellEntity::toSpell, Collectors.toList())));
+        Map<String, List<PaymentEntity>> payments = PaymentEntity.<PaymentEntity>list("personKey in ?1", keys).stream()
+                .collect(Collectors.groupingBy(p -> p.personKey));
+        Map<String, EntitlementEntity> known = new HashMap<>();
+        EntitlementEntity.<EntitlementEntity>list("personKey in ?1", keys)
+                .forEach(e -> known.put(e.personKey + "/" + e.policyYear, e));
+        for (String key : keys) {
+            for (Policy policy : all) {
+                List<PaymentRecord> paid = payments.getOrDefault(key, List.of()).stream()
+                        .filter(p -> p.policyYear == policy.year()).map(PaymentEntity::toRecord).toList();
+                Entitlement entitlement = SubsidyDecision.decide(policy, null, spells.getOrDefault(key, List.of()), paid);
+                EntitlementEntity last = known.get(key + "/" + policy.year());
+                if (last != null && last.matches(entitlement)) {
+                    continue;
+                }
+                if (last == null) {
+                    last = new EntitlementEntity();
+                    last.personKey = key;
+                    last.policyYear = policy.year();
+                    last.update(entitlement);
+                    last.persist();
+                } else {
+                    last.update(entitlement);
+                }
+                outbox.publish(new EntitlementChanged(key, policy.year(), entitlement.tier(), entitlement.state().name(),
+                        entitlement.hardship(), entitlement.enrolledAt(), entitlement.subsidy(),
+                        entitlement.personalDue(), entitlement.paid()));
+            }
+        }
+    }
+}
