@@ -5,8 +5,10 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -33,34 +35,36 @@ public class OutboxRelay {
             "select * from outbox_event order by id limit :limit for update skip locked";
 
     private final EntityManager em;
-    private final MutinyEmitter<String> emitter;
     private final CanbaoConfig config;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
     private final AtomicBoolean pending = new AtomicBoolean();
+    private volatile boolean stopping;
 
-    public OutboxRelay(EntityManager em, CanbaoConfig config,
-                       @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20_000)
-                       MutinyEmitter<String> emitter) {
+    @Inject
+    @Channel("outbox")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20_000)
+    MutinyEmitter<String> emitter;
+
+    public OutboxRelay(EntityManager em, CanbaoConfig config) {
         this.em = em;
         this.config = config;
-        this.emitter = emitter;
     }
 
     /** Asks for a drain soon; many asks while one is pending make one drain. */
     public void kick() {
-        if (pending.compareAndSet(false, true)) {
+        if (!stopping && pending.compareAndSet(false, true)) {
             worker.execute(this::drain);
         }
     }
 
     /** The backstop for events whose kick was lost (a crash, a relay paused by a broker outage). */
-    @Scheduled(every = "${canbao.outbox.poll-interval:1s}", delayed = "1s")
+    @Scheduled(every = "${canbao.outbox.poll-interval:1s}", delayed = "5s")
     void poll() {
         kick();
     }
 
-    @PreDestroy
-    void stop() {
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
         worker.shutdown();
     }
 

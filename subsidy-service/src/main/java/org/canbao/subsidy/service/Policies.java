@@ -27,18 +27,15 @@ public class Policies {
     @Transactional
     public Policy put(int year, PolicyDocument document) {
         Policy policy = document.toPolicy(year);
-        PolicyEntity entity = PolicyEntity.<PolicyEntity>findByIdOptional(year).orElseGet(() -> {
-            PolicyEntity created = new PolicyEntity();
-            created.policyYear = year;
-            created.persist();
-            return created;
-        });
+        PolicyEntity entity = PolicyEntity.<PolicyEntity>findByIdOptional(year).orElseGet(PolicyEntity::new);
+        entity.policyYear = year;
         try {
             entity.document = EventCodec.mapper().writeValueAsString(document);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("policy document not serialisable", e);
         }
         entity.updatedAt = Instant.now();
+        entity.persist();
         return policy;
     }
 

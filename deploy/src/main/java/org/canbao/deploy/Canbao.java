@@ -1,0 +1,205 @@
+package org.canbao.deploy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.canbao.infra.KafkaBroker;
+import org.canbao.infra.Postgres;
+
+/**
+ * The local launcher behind {@code ./canbao}: {@code up} starts Kafka (from the Maven jars), PostgreSQL
+ * (the one at 5432, or an embedded one) and the four services; {@code demo} also loads the Pingjiang
+ * campaign and a synthetic population; {@code status} shows what runs; {@code down} stops it all and removes
+ * the logs and process ids. Kafka and embedded-PostgreSQL data stay in .canbao/data unless {@code down --purge}.
+ */
+public final class Canbao {
+    private static final int KAFKA_PORT = 9092;
+    private static final int PG_PORT = 5432;
+    private static final String DATABASE = "canbao";
+
+    private final Path root;
+    private final Path run;
+    private final Path data;
+
+    private Canbao(Path root) {
+        this.root = root;
+        this.run = root.resolve(".canbao/run");
+        this.data = root.resolve(".canbao/data");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Canbao canbao = new Canbao(Path.of("").toAbsolutePath());
+        String command = args.length == 0 ? "help" : args[0];
+        switch (command) {
+            case "up" -> canbao.up();
+            case "demo" -> {
+                canbao.up();
+                DemoData.load(Map.of(ServiceSpec.SUBSIDY, new Http(ServiceSpec.SUBSIDY.port()),
+                        ServiceSpec.REPORTING, new Http(ServiceSpec.REPORTING.port()),
+                        ServiceSpec.ENROLLMENT, new Http(ServiceSpec.ENROLLMENT.port()),
+                        ServiceSpec.PAYMENT_INGEST, new Http(ServiceSpec.PAYMENT_INGEST.port())));
+                canbao.whereToLook();
+            }
+            case "status" -> canbao.status();
+            case "down" -> canbao.down(args.length > 1 && args[1].equals("--purge"));
+            default -> System.out.println("usage: ./canbao up | demo | status | down [--purge]");
+        }
+        System.exit(0);
+    }
+
+    private void up() throws Exception {
+        Files.createDirectories(run);
+        Instant start = Instant.now();
+        if (Postgres.answers(PG_PORT)) {
+            System.out.println("PostgreSQL: using the server at 127.0.0.1:" + PG_PORT);
+        } else {
+            System.out.println("PostgreSQL: none at 127.0.0.1:" + PG_PORT + ", starting an embedded one");
+            Process pg = background(List.of("org.canbao.deploy.EmbeddedPostgresMain", data.resolve("postgres").toString(),
+                    String.valueOf(PG_PORT)), run.resolve("postgres.log"));
+            pid("postgres", pg.pid());
+            await(() -> Postgres.answers(PG_PORT), Duration.ofSeconds(60), "embedded PostgreSQL");
+        }
+        Postgres.atOrStart(PG_PORT, null).createDatabaseIfMissing(DATABASE);
+        if (portAnswers(KAFKA_PORT)) {
+            System.out.println("Kafka: using the broker at 127.0.0.1:" + KAFKA_PORT);
+        } else {
+            KafkaBroker broker = KafkaBroker.start(data.resolve("kafka"), KAFKA_PORT, KAFKA_PORT + 1);
+            pid("kafka", broker.pid());
+            System.out.println("Kafka: broker started at " + broker.bootstrapServers());
+        }
+        Map<ServiceSpec, Integer> toStart = new EnumMap<>(ServiceSpec.class);
+        for (ServiceSpec service : ServiceSpec.values()) {
+            if (portAnswers(service.port())) {
+                System.out.println(service.module() + ": already running on " + service.port());
+            } else {
+                toStart.put(service, service.port());
+            }
+        }
+        Suite suite = Suite.start(root, toStart, Map.of(), run, Duration.ofSeconds(180));
+        suite.processes().forEach((service, process) -> pid(service.module(), process.pid()));
+        suite.startUpTimes().forEach((s, d) -> System.out.printf("%s: ready on http://127.0.0.1:%d in %.1f s%n",
+                s.module(), s.port(), d.toMillis() / 1000.0));
+        System.out.printf("up in %.1f s; logs and pids in %s%n", Duration.between(start, Instant.now()).toMillis() / 1000.0, run);
+    }
+
+    private void whereToLook() {
+        System.out.println("""
+
+                Where to look (user = password, see shared API.md):
+                  progress   curl -u supervisor:supervisor http://127.0.0.1:8084/api/v1/campaigns/2023/progress
+                  checkpoints curl -u supervisor:supervisor http://127.0.0.1:8084/api/v1/campaigns/2023/checkpoints
+                  APIs       http://127.0.0.1:8081/q/swagger-ui (8082, 8083, 8084 likewise)
+                  stop       ./canbao down""");
+    }
+
+    private void status() throws IOException {
+        if (!Files.isDirectory(run)) {
+            System.out.println("nothing started by ./canbao is running");
+            return;
+        }
+        try (Stream<Path> pids = Files.list(run).filter(p -> p.toString().endsWith(".pid")).sorted()) {
+            for (Path file : pids.toList()) {
+                long pid = Long.parseLong(Files.readString(file).trim());
+                String name = file.getFileName().toString().replace(".pid", "");
+                boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+                System.out.printf("%-24s pid %-8d %-8s rss %s%n", name, pid, alive ? "running" : "stopped", rss(pid));
+            }
+        }
+    }
+
+    private void down(boolean purge) throws IOException, InterruptedException {
+        List<String> order = new ArrayList<>(Stream.of(ServiceSpec.values()).map(ServiceSpec::module).toList());
+        order.add("kafka");
+        order.add("postgres");
+        for (String name : order) {
+            Path file = run.resolve(name + ".pid");
+            if (Files.exists(file)) {
+                long pid = Long.parseLong(Files.readString(file).trim());
+                Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+                if (handle.isPresent()) {
+                    handle.get().destroy();
+                    handle.get().onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+                            .exceptionally(t -> {
+                                handle.get().destroyForcibly();
+                                return null;
+                            }).join();
+                }
+                System.out.println("stopped " + name);
+            }
+        }
+        deleteTree(run);
+        if (purge) {
+            deleteTree(data);
+            if (Postgres.answers(PG_PORT)) {
+                try {
+                    Postgres.atOrStart(PG_PORT, null).dropDatabase(DATABASE);
+                } catch (java.sql.SQLException e) {
+                    System.out.println("database " + DATABASE + " not dropped: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private Process background(List<String> mainAndArgs, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path")));
+        command.addAll(mainAndArgs);
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    private void pid(String name, long pid) {
+        try {
+            Files.writeString(run.resolve(name + ".pid"), Long.toString(pid));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String rss(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:")).map(l -> l.substring(6).trim()).findFirst().orElse("?");
+        } catch (IOException e) {
+            return "-";
+        }
+    }
+
+    private static boolean portAnswers(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(what + " did not start within " + timeout);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.canbao.deploy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** The Pingjiang county 2023 campaign (POLICY.md and the county's notice), for the demo and the end-to-end suite. */
+public final class Pingjiang {
+    public static final int YEAR = 2023;
+    public static final String REGION_CODE = "430626";
+
+    public static final String POLICY = """
+            {"region": "平江县",
+             "tiers": [{"tier": 1, "contribution": "350.00"}],
+             "subsidies": [
+               {"category": "EXTREME_POVERTY", "rule": "FULL"},
+               {"category": "SEVERE_DISABILITY", "rule": "FULL"},
+               {"category": "ORPHAN", "rule": "FULL"},
+               {"category": "DE_FACTO_UNSUPPORTED_CHILD", "rule": "FULL"},
+               {"category": "MINIMUM_LIVING", "rule": "HALF"},
+               {"category": "MONITORED_UNSTABLE", "rule": "HALF"},
+               {"category": "MONITORED_MARGINAL", "rule": "HALF"},
+               {"category": "MONITORED_SUDDEN_HARDSHIP", "rule": "HALF"},
+               {"category": "LOW_INCOME_MARGINAL", "rule": "HALF"},
+               {"category": "CHILD_IN_DISTRESS", "rule": "HALF"}],
+             "window": {"opens": "2022-09-01", "closes": "2022-12-31"},
+             "baseListDate": "2022-08-31",
+             "benefitStart": "2023-01-01"}
+            """;
+
+    private Pingjiang() {
+    }
+
+    /** The campaign: the county's allocation table and its three checkpoints (70 %, 90 %, 100 %). */
+    public static String campaign() {
+        String table = targetsCsv().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+        return "{\"units\": \"" + table + "\", \"checkpoints\": ["
+                + "{\"cutoff\": \"2022-11-11T00:00:00+08:00\", \"requiredRatio\": 0.70},"
+                + "{\"cutoff\": \"2022-12-11T00:00:00+08:00\", \"requiredRatio\": 0.90},"
+                + "{\"cutoff\": \"2023-01-01T00:00:00+08:00\", \"requiredRatio\": 1.00}]}";
+    }
+
+    public static String targetsCsv() {
+        try (InputStream in = Pingjiang.class.getResourceAsStream("pingjiang-2023-targets.csv")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.canbao.deploy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Starts a service from its built jar as its own process and waits until it reports ready. */
+public final class ServiceProcess {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private ServiceProcess() {
+    }
+
+    public static Process start(Path root, ServiceSpec service, int port, Map<String, String> env, Path log) throws IOException {
+        Path jar = service.jar(root);
+        if (!Files.exists(jar)) {
+            throw new IOException(jar + " is missing: build with ./mvnw install -DskipTests");
+        }
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m", "-Xmx512m",
+                "-jar", jar.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        return builder.start();
+    }
+
+    /** Waits for {@code /q/health/ready} to answer 200: database migrated, Kafka reachable. */
+    public static Duration awaitReady(Process process, int port, Duration timeout, Path log) throws IOException, InterruptedException {
+        Instant start = Instant.now();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (Duration.between(start, Instant.now()).compareTo(timeout) < 0) {
+            if (!process.isAlive()) {
+                throw new IOException("service on port " + port + " exited with " + process.exitValue() + ", see " + log);
+            }
+            try {
+                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return Duration.between(start, Instant.now());
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IOException("service on port " + port + " not ready within " + timeout + ", see " + log);
+    }
+}

@@ -1,0 +1,68 @@
+package org.canbao.deploy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The four services started together against one broker and one database, each its own process. */
+public final class Suite implements AutoCloseable {
+    private final Map<ServiceSpec, Process> processes = new EnumMap<>(ServiceSpec.class);
+    private final Map<ServiceSpec, Integer> ports;
+    private final Map<ServiceSpec, Duration> startUp = new EnumMap<>(ServiceSpec.class);
+
+    private Suite(Map<ServiceSpec, Integer> ports) {
+        this.ports = ports;
+    }
+
+    /** Starts the services at once (start-up overlaps) and returns when every one is ready. */
+    public static Suite start(Path root, Map<ServiceSpec, Integer> ports, Map<String, String> env, Path logDir,
+                              Duration timeout) throws IOException, InterruptedException {
+        Suite suite = new Suite(ports);
+        try {
+            for (var entry : ports.entrySet()) {
+                suite.processes.put(entry.getKey(), ServiceProcess.start(root, entry.getKey(), entry.getValue(), env,
+                        logDir.resolve(entry.getKey().module() + ".log")));
+            }
+            for (var entry : suite.processes.entrySet()) {
+                ServiceSpec service = entry.getKey();
+                suite.startUp.put(service, ServiceProcess.awaitReady(entry.getValue(), ports.get(service), timeout,
+                        logDir.resolve(service.module() + ".log")));
+            }
+            return suite;
+        } catch (IOException | RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    public Http http(ServiceSpec service) {
+        return new Http(ports.get(service));
+    }
+
+    public Map<ServiceSpec, Process> processes() {
+        return processes;
+    }
+
+    /** How long each service took from process start to ready (they start in parallel on a shared CPU). */
+    public Map<ServiceSpec, Duration> startUpTimes() {
+        return startUp;
+    }
+
+    @Override
+    public void close() {
+        processes.values().forEach(Process::destroy);
+        for (Process process : processes.values()) {
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package org.canbao.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.canbao.contracts.IdNumber;
+import org.canbao.infra.KafkaBroker;
+import org.canbao.infra.Postgres;
+import org.canbao.infra.TestInfra;
+import org.canbao.infra.TopicReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The walking skeleton end to end: the four services as their own processes, built from this reactor,
+ * against one real Kafka broker and one real PostgreSQL database.
+ */
+class WalkingSkeletonIT {
+    private static final IdNumber RESIDENT = IdNumber.of(Pingjiang.REGION_CODE, LocalDate.of(1958, 4, 9), 33);
+    private static final String NDJSON = "application/x-ndjson";
+    private static Suite suite;
+    private static String database;
+
+    @BeforeAll
+    static void startSuite() throws IOException, InterruptedException {
+        KafkaBroker broker = TestInfra.broker();
+        Postgres postgres = TestInfra.postgres();
+        database = TestInfra.freshDatabase("e2e");
+        Path root = Path.of("").toAbsolutePath().getParent();
+        Path logs = Path.of("target", "e2e-logs");
+        for (ServiceSpec service : ServiceSpec.values()) {
+            Files.deleteIfExists(logs.resolve(service.module() + ".log"));
+        }
+        Map<ServiceSpec, Integer> ports = new EnumMap<>(ServiceSpec.class);
+        for (ServiceSpec service : ServiceSpec.values()) {
+            ports.put(service, freePort());
+        }
+        suite = Suite.start(root, ports, Map.of(
+                        "CANBAO_DB_URL", postgres.jdbcUrl(database),
+                        "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                        "CANBAO_PSEUDONYM_KEY", "end-to-end-test-pseudonym-key"),
+                logs, Duration.ofSeconds(180));
+        suite.startUpTimes().forEach((s, d) -> System.out.printf("start-up %s: %d ms%n", s.module(), d.toMillis()));
+    }
+
+    @AfterAll
+    static void stopSuite() throws Exception {
+        if (suite != null) {
+            suite.close();
+        }
+        TestInfra.postgres().dropDatabase(database);
+    }
+
+    @Test
+    void oneResidentCrossesAllFourServices() {
+        Http enrollment = suite.http(ServiceSpec.ENROLLMENT);
+        Http payments = suite.http(ServiceSpec.PAYMENT_INGEST);
+        Http subsidy = suite.http(ServiceSpec.SUBSIDY);
+        Http reporting = suite.http(ServiceSpec.REPORTING);
+
+        assertEquals(200, subsidy.put("admin", "/api/v1/policies/2023", "application/json", Pingjiang.POLICY).status());
+        Http.Answer campaign = reporting.put("admin", "/api/v1/campaigns/2023", "application/json", Pingjiang.campaign());
+        assertEquals(200, campaign.status(), campaign.body());
+        assertEquals(26, campaign.json().get("units").asInt());
+
+        String unknownPlace = "{\"idNumber\":\"" + IdNumber.of(Pingjiang.REGION_CODE, LocalDate.of(1970, 1, 1), 5).value()
+                + "\",\"name\":\"钱六\",\"householdId\":\"H9\",\"township\":\"不存在镇\"}";
+        eventually("enrollment learns the campaign's units", () -> enrollment.post("public-security",
+                "/api/v1/residents", NDJSON, unknownPlace), a -> a.json().get("rejected").size() == 1);
+
+        // 1. A roster line verifies an identity; bad lines come back numbered and the good one still counts.
+        String roster = String.join("\n",
+                "{\"idNumber\":\"" + RESIDENT.value() + "\",\"name\":\"周七\",\"householdId\":\"H1\",\"township\":\"梅仙镇\",\"village\":\"浆市村\"}",
+                "{\"idNumber\":\"" + RESIDENT.value().substring(0, 17) + wrongCheck() + "\",\"name\":\"吴八\",\"householdId\":\"H2\",\"township\":\"梅仙镇\"}",
+                unknownPlace);
+        JsonNode rosterReport = ok(enrollment.post("public-security", "/api/v1/residents", NDJSON, roster));
+        assertEquals(1, rosterReport.get("accepted").asInt());
+        assertRejected(rosterReport, 0, 2, "id number check digit");
+        assertRejected(rosterReport, 1, 3, "unknown township '不存在镇'");
+
+        // 2. A civil-affairs snapshot line; a category the department may not report is rejected.
+        String feed = "idNumber,name,category\n" + RESIDENT.value() + ",周七,MINIMUM_LIVING\n" + RESIDENT.value() + ",周七,SEVERE_DISABILITY\n";
+        JsonNode feedReport = ok(enrollment.post("civil-affairs",
+                "/api/v1/status-feeds/civil-affairs?asOf=2022-08-31&mode=snapshot", "text/csv", feed));
+        assertEquals(1, feedReport.get("accepted").asInt());
+        assertEquals(1, feedReport.get("added").asInt());
+        assertRejected(feedReport, 0, 3, "civil-affairs may not report SEVERE_DISABILITY");
+
+        // 3. The subsidy service applies Pingjiang 2023: half of 350.
+        String entitlementPath = "/api/v1/entitlements/" + RESIDENT.value() + "?policyYear=2023";
+        JsonNode due = eventually("the subsidy is decided", () -> subsidy.get("supervisor", entitlementPath),
+                a -> a.status() == 200 && "175.00".equals(a.json().get("subsidy").asText())).json();
+        assertEquals("175.00", due.get("personalDue").asText());
+        assertEquals("UNPAID", due.get("state").asText());
+        assertEquals(RESIDENT.masked(), due.get("idNumber").asText());
+
+        // 4. The payment; a malformed amount is rejected by line.
+        String paymentLines = String.join("\n",
+                "{\"receiptId\":\"PJ-0001\",\"idNumber\":\"" + RESIDENT.value() + "\",\"policyYear\":2023,\"amount\":\"175.00\",\"channel\":\"WECHAT\",\"paidAt\":\"2022-10-08T09:30:00+08:00\"}",
+                "{\"receiptId\":\"PJ-0002\",\"idNumber\":\"" + RESIDENT.value() + "\",\"policyYear\":2023,\"amount\":\"17x.00\",\"channel\":\"WECHAT\",\"paidAt\":\"2022-10-08T09:31:00+08:00\"}");
+        JsonNode paymentReport = ok(payments.post("tax", "/api/v1/payments", NDJSON, paymentLines));
+        assertEquals(1, paymentReport.get("accepted").asInt());
+        assertRejected(paymentReport, 0, 2, "amount '17x.00' is not an amount in yuan such as 175.00");
+        assertEquals(1, ok(payments.post("tax", "/api/v1/payments", NDJSON, paymentLines)).get("duplicates").asInt());
+
+        JsonNode paid = eventually("the payment settles the entitlement", () -> subsidy.get("supervisor", entitlementPath),
+                a -> a.status() == 200 && "PAID".equals(a.json().get("state").asText())).json();
+        assertEquals("2023-01-01", paid.get("coveredFrom").asText());
+
+        // 5. Reporting counts the township's resident as enrolled, and not before the payment's business time.
+        JsonNode progress = eventually("reporting counts the enrolment",
+                () -> reporting.get("supervisor", "/api/v1/campaigns/2023/progress"),
+                a -> a.status() == 200 && unit(a.json(), "梅仙镇").get("enrolled").asInt() == 1).json();
+        JsonNode meixian = unit(progress, "梅仙镇");
+        assertEquals(60780, meixian.get("target").asInt());
+        assertEquals(1, meixian.get("hardship").get("total").asInt());
+        assertEquals(1, meixian.get("hardship").get("enrolled").asInt());
+        assertEquals(0, unit(progress, "三阳乡").get("enrolled").asInt());
+        JsonNode before = ok(reporting.get("supervisor", "/api/v1/campaigns/2023/progress?asOf=2022-10-08T09:00:00%2B08:00"));
+        assertEquals(0, unit(before, "梅仙镇").get("enrolled").asInt());
+        JsonNode villages = ok(reporting.get("supervisor", "/api/v1/campaigns/2023/progress?parent=梅仙镇".replace("梅仙镇", "%E6%A2%85%E4%BB%99%E9%95%87")));
+        assertEquals("浆市村", villages.get("units").get(0).get("name").asText());
+
+        // The bus carries pseudonyms, never the number itself.
+        for (String topic : List.of("identity-verified", "status-changed", "payment-received", "entitlement-changed")) {
+            List<ConsumerRecord<String, String>> records = TopicReader.await(TestInfra.broker().bootstrapServers(), topic,
+                    seen -> !seen.isEmpty(), Duration.ofSeconds(20));
+            assertFalse(records.isEmpty(), topic);
+            records.forEach(r -> assertFalse(r.value().contains(RESIDENT.value()), topic + " carries an ID number"));
+        }
+    }
+
+    private static char wrongCheck() {
+        return RESIDENT.value().charAt(17) == '1' ? '2' : '1';
+    }
+
+    private static JsonNode unit(JsonNode progress, String name) {
+        for (JsonNode unit : progress.get("units")) {
+            if (name.equals(unit.get("name").asText())) {
+                return unit;
+            }
+        }
+        throw new AssertionError(name + " not in " + progress);
+    }
+
+    private static JsonNode ok(Http.Answer answer) {
+        assertEquals(200, answer.status(), answer.body());
+        return answer.json();
+    }
+
+    private static void assertRejected(JsonNode report, int index, int line, String reason) {
+        JsonNode rejection = report.get("rejected").get(index);
+        assertNotNull(rejection, report.toString());
+        assertEquals(line, rejection.get("line").asInt(), report.toString());
+        assertEquals(reason, rejection.get("reason").asText(), report.toString());
+    }
+
+    private static Http.Answer eventually(String what, Supplier<Http.Answer> call, Predicate<Http.Answer> done) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        Http.Answer last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = call.get();
+            if (done.test(last)) {
+                return last;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError(what + " did not happen; last answer " + (last == null ? null : last.status() + " " + last.body()));
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.canbao.reporting.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import org.canbao.contracts.CanbaoEvent;
+import org.canbao.contracts.EntitlementChanged;
+import org.canbao.contracts.EventCodec;
+import org.canbao.contracts.IdentityVerified;
+import org.canbao.contracts.StatusChanged;
+import org.canbao.platform.inbox.Inbox;
+import org.canbao.reporting.persistence.ProjectionWriter;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Keeps the coverage projection: each batch's effect and its processed-event marks commit together. */
+@ApplicationScoped
+public class ProjectionConsumer {
+    private final Inbox inbox;
+    private final ProjectionWriter writer;
+
+    public ProjectionConsumer(Inbox inbox, ProjectionWriter writer) {
+        this.inbox = inbox;
+        this.writer = writer;
+    }
+
+    @Incoming("identity-verified")
+    @Blocking
+    @Transactional
+    public void onIdentities(List<String> records) {
+        writer.persons(fresh(records, IdentityVerified.class));
+    }
+
+    @Incoming("status-changed")
+    @Blocking
+    @Transactional
+    public void onStatusChanges(List<String> records) {
+        writer.statusChanges(fresh(records, StatusChanged.class));
+    }
+
+    @Incoming("entitlement-changed")
+    @Blocking
+    @Transactional
+    public void onEntitlements(List<String> records) {
+        writer.entitlements(fresh(records, EntitlementChanged.class));
+    }
+
+    private <T extends CanbaoEvent> List<T> fresh(List<String> records, Class<T> type) {
+        return inbox.firstSeen(records).stream().map(e -> EventCodec.payload(e, type)).toList();
+    }
+}

@@ -1,0 +1,44 @@
+package org.canbao.reporting.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.canbao.reporting.domain.UnitCounts;
+
+/** Counts enrolled and hardship persons per township and village as of an instant, in one query. */
+@ApplicationScoped
+public class CoverageCounts {
+    public record PlaceCounts(String township, String village, UnitCounts counts) {
+    }
+
+    private static final String QUERY = """
+            select p.township, p.village,
+                   count(*) filter (where c.enrolled_at < :asOf),
+                   count(*) filter (where h.person_key is not null),
+                   count(*) filter (where h.person_key is not null and c.enrolled_at < :asOf)
+              from person p
+              left join coverage c on c.person_key = p.person_key and c.policy_year = :year
+              left join (select distinct person_key from hardship_spell
+                          where valid_from <= cast(:asOf as timestamptz) at time zone 'Asia/Shanghai'
+                            and (valid_until is null or valid_until > cast(:asOf as timestamptz) at time zone 'Asia/Shanghai')) h
+                     on h.person_key = p.person_key
+             group by p.township, p.village
+            """;
+
+    private final EntityManager em;
+
+    public CoverageCounts(EntityManager em) {
+        this.em = em;
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<PlaceCounts> asOf(int policyYear, OffsetDateTime asOf) {
+        List<Object[]> rows = em.createNativeQuery(QUERY)
+                .setParameter("year", policyYear)
+                .setParameter("asOf", asOf)
+                .getResultList();
+        return rows.stream().map(r -> new PlaceCounts((String) r[0], (String) r[1], new UnitCounts(
+                ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue()))).toList();
+    }
+}

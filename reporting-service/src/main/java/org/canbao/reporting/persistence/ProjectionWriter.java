@@ -1,0 +1,91 @@
+package org.canbao.reporting.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.util.List;
+import org.canbao.contracts.EntitlementChanged;
+import org.canbao.contracts.IdentityVerified;
+import org.canbao.contracts.StatusChanged;
+import org.hibernate.Session;
+
+/** Writes a batch of events into the projection tables with one JDBC batch per statement. */
+@ApplicationScoped
+public class ProjectionWriter {
+    private static final String UPSERT_PERSON = """
+            insert into person (person_key, township, village, household_id, status, updated_at)
+            values (?, ?, ?, ?, ?, now())
+            on conflict (person_key) do update set township = excluded.township, village = excluded.village,
+                household_id = excluded.household_id, status = excluded.status, updated_at = now()
+            """;
+    private static final String ADD_SPELL =
+            "insert into hardship_spell (person_key, department, category, valid_from) values (?, ?, ?, ?)";
+    private static final String END_SPELL = "update hardship_spell set valid_until = ? where person_key = ? "
+            + "and department = ? and category = ? and valid_until is null";
+    private static final String UPSERT_COVERAGE = """
+            insert into coverage (person_key, policy_year, state, enrolled_at) values (?, ?, ?, ?)
+            on conflict (person_key, policy_year) do update set state = excluded.state, enrolled_at = excluded.enrolled_at
+            """;
+
+    private final EntityManager em;
+
+    public ProjectionWriter(EntityManager em) {
+        this.em = em;
+    }
+
+    public void persons(List<IdentityVerified> events) {
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement s = c.prepareStatement(UPSERT_PERSON)) {
+                for (IdentityVerified e : events) {
+                    s.setString(1, e.personKey());
+                    s.setString(2, e.township());
+                    s.setString(3, e.village());
+                    s.setString(4, e.householdId());
+                    s.setString(5, e.status());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        });
+    }
+
+    /** In event order, so a removal always finds the spell its addition opened. */
+    public void statusChanges(List<StatusChanged> events) {
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement add = c.prepareStatement(ADD_SPELL); PreparedStatement end = c.prepareStatement(END_SPELL)) {
+                for (StatusChanged e : events) {
+                    if (e.change() == StatusChanged.Change.ADDED) {
+                        add.setString(1, e.personKey());
+                        add.setString(2, e.department());
+                        add.setString(3, e.category());
+                        add.setDate(4, Date.valueOf(e.validFrom()));
+                        add.executeUpdate();
+                    } else {
+                        end.setDate(1, Date.valueOf(e.validFrom()));
+                        end.setString(2, e.personKey());
+                        end.setString(3, e.department());
+                        end.setString(4, e.category());
+                        end.executeUpdate();
+                    }
+                }
+            }
+        });
+    }
+
+    public void entitlements(List<EntitlementChanged> events) {
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement s = c.prepareStatement(UPSERT_COVERAGE)) {
+                for (EntitlementChanged e : events) {
+                    s.setString(1, e.personKey());
+                    s.setInt(2, e.policyYear());
+                    s.setString(3, e.state());
+                    s.setTimestamp(4, e.enrolledAt() == null ? null : Timestamp.from(e.enrolledAt().toInstant()));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        });
+    }
+}

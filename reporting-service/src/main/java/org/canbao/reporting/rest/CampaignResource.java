@@ -1,0 +1,66 @@
+package org.canbao.reporting.rest;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.canbao.platform.batch.BatchBody;
+import org.canbao.reporting.domain.BusinessTime;
+import org.canbao.reporting.domain.CheckpointBulletin;
+import org.canbao.reporting.service.Campaigns;
+import org.canbao.reporting.service.Progress;
+
+@Path("/api/v1/campaigns/{policyYear}")
+@Produces(MediaType.APPLICATION_JSON)
+public class CampaignResource {
+    private final Campaigns campaigns;
+    private final Progress progress;
+
+    public CampaignResource(Campaigns campaigns, Progress progress) {
+        this.campaigns = campaigns;
+        this.progress = progress;
+    }
+
+    /** Defines the year's campaign: units with targets, checkpoints, award and incentive rules. */
+    @PUT
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Campaigns.Defined put(@PathParam("policyYear") int year, CampaignDocument document) {
+        if (document == null) {
+            throw new IllegalArgumentException("a campaign document is required");
+        }
+        return campaigns.put(year, document);
+    }
+
+    /** The allocation table alone, as CSV (the shape of domain/data/*-targets.csv). */
+    @PUT
+    @RolesAllowed("admin")
+    @Consumes({BatchBody.CSV, MediaType.TEXT_PLAIN})
+    public Campaigns.Defined putTable(@PathParam("policyYear") int year, String table) {
+        return campaigns.put(year, new CampaignDocument(TextNode.valueOf(table), List.of(), null, null));
+    }
+
+    /** Coverage per unit against target; {@code asOf} answers for any past instant, {@code parent} lists a unit's children. */
+    @GET
+    @Path("/progress")
+    @RolesAllowed({"supervisor", "admin"})
+    public Progress.ProgressView progress(@PathParam("policyYear") int year, @QueryParam("asOf") String asOf,
+                                          @QueryParam("parent") String parent) {
+        return progress.progress(year, asOf == null ? null : BusinessTime.cutoff(asOf, "asOf"), parent);
+    }
+
+    /** Each checkpoint's bulletin: the ranking as of its cut-off, top three, last place, units below. */
+    @GET
+    @Path("/checkpoints")
+    @RolesAllowed({"supervisor", "admin"})
+    public List<CheckpointBulletin> checkpoints(@PathParam("policyYear") int year) {
+        return progress.checkpoints(year);
+    }
+}

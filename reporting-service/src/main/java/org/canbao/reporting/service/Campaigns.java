@@ -1,0 +1,114 @@
+package org.canbao.reporting.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.canbao.contracts.CampaignDefined;
+import org.canbao.contracts.EventCodec;
+import org.canbao.platform.batch.BatchBody;
+import org.canbao.platform.batch.BatchLine;
+import org.canbao.platform.outbox.Outbox;
+import org.canbao.reporting.domain.BusinessTime;
+import org.canbao.reporting.domain.CampaignTargets;
+import org.canbao.reporting.domain.UnitTarget;
+import org.canbao.reporting.persistence.Campaign;
+import org.canbao.reporting.persistence.CampaignUnit;
+import org.canbao.reporting.rest.CampaignDocument;
+
+/** Defines campaigns: their units and targets, checkpoints and rules; tells the other services the units. */
+@ApplicationScoped
+public class Campaigns {
+    public record Defined(int policyYear, int units, int checkpoints, List<String> warnings) {
+    }
+
+    private final Outbox outbox;
+
+    public Campaigns(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public Defined put(int year, CampaignDocument document) {
+        CampaignTargets.Parsed parsed = targets(document.units());
+        List<CampaignDocument.Checkpoint> checkpoints = document.checkpoints() == null ? List.of() : document.checkpoints();
+        checkpoints.forEach(c -> {
+            if (c.cutoff() == null || c.requiredRatio() == null) {
+                throw new IllegalArgumentException("each checkpoint needs a cutoff and a requiredRatio");
+            }
+            BusinessTime.cutoff(c.cutoff(), "checkpoint cutoff");
+        });
+        Campaign campaign = Campaign.<Campaign>findByIdOptional(year).orElseGet(Campaign::new);
+        campaign.policyYear = year;
+        try {
+            campaign.document = EventCodec.mapper().writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("campaign document not serialisable", e);
+        }
+        campaign.updatedAt = Instant.now();
+        campaign.persist();
+        CampaignUnit.delete("policyYear", year);
+        List<UnitTarget> units = parsed.units();
+        for (int i = 0; i < units.size(); i++) {
+            CampaignUnit unit = new CampaignUnit();
+            unit.policyYear = year;
+            unit.name = units.get(i).name();
+            unit.kind = units.get(i).kind();
+            unit.target = units.get(i).target();
+            unit.ranked = units.get(i).ranked();
+            unit.position = i;
+            unit.persist();
+        }
+        outbox.publish(new CampaignDefined(year, units.stream()
+                .map(u -> new CampaignDefined.Unit(u.name(), u.kind(), u.target() == null ? 0 : u.target())).toList()));
+        return new Defined(year, units.size(), checkpoints.size(), parsed.warnings());
+    }
+
+    public Optional<CampaignDocument> document(int year) {
+        return Campaign.<Campaign>findByIdOptional(year).map(c -> {
+            try {
+                return EventCodec.mapper().readValue(c.document, CampaignDocument.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored campaign " + year + " unreadable", e);
+            }
+        });
+    }
+
+    private static CampaignTargets.Parsed targets(JsonNode units) {
+        if (units == null || units.isNull()) {
+            throw new IllegalArgumentException("units are required: the allocation table with unit_name, unit_kind, target");
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        if (units.isTextual()) {
+            BatchBody table = BatchBody.parse(units.asText(), BatchBody.CSV);
+            if (!table.unreadable().isEmpty()) {
+                throw new IllegalArgumentException("line " + table.unreadable().get(0).line() + ": " + table.unreadable().get(0).reason());
+            }
+            for (BatchLine line : table.lines()) {
+                rows.add(line.fields());
+                lines.add(line.number());
+            }
+        } else if (units.isArray()) {
+            int index = 0;
+            for (JsonNode unit : units) {
+                Map<String, String> row = new LinkedHashMap<>();
+                unit.fields().forEachRemaining(f -> row.put(f.getKey(), f.getValue().isNull() ? null : f.getValue().asText()));
+                rows.add(row);
+                lines.add(++index);
+            }
+        } else {
+            throw new IllegalArgumentException("units must be the CSV table as text or a list of unit objects");
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("the campaign has no units");
+        }
+        return CampaignTargets.read(rows, lines);
+    }
+}

@@ -1,0 +1,89 @@
+package org.canbao.reporting.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.canbao.reporting.domain.BusinessTime;
+import org.canbao.reporting.domain.CheckpointBulletin;
+import org.canbao.reporting.domain.CoverageProjection;
+import org.canbao.reporting.domain.UnitCounts;
+import org.canbao.reporting.domain.UnitProgress;
+import org.canbao.reporting.domain.UnitTarget;
+import org.canbao.reporting.persistence.CampaignUnit;
+import org.canbao.reporting.persistence.CoverageCounts;
+import org.canbao.reporting.persistence.CoverageCounts.PlaceCounts;
+import org.canbao.reporting.rest.CampaignDocument;
+
+/** Answers progress questions from the coverage projection: per unit, per child unit, at checkpoints. */
+@ApplicationScoped
+public class Progress {
+    /** Counting "as of" no instant means counting everything known. */
+    private static final OffsetDateTime END_OF_TIME = OffsetDateTime.parse("9999-01-01T00:00:00Z");
+
+    public record ProgressView(int policyYear, OffsetDateTime asOf, String parent, UnitProgress total,
+                               List<UnitProgress> units) {
+    }
+
+    private final CoverageCounts counts;
+    private final Campaigns campaigns;
+
+    public Progress(CoverageCounts counts, Campaigns campaigns) {
+        this.counts = counts;
+        this.campaigns = campaigns;
+    }
+
+    @Transactional
+    public ProgressView progress(int year, OffsetDateTime asOf, String parent) {
+        List<UnitTarget> targets = targets(year);
+        List<PlaceCounts> places = counts.asOf(year, asOf == null ? END_OF_TIME : asOf);
+        List<UnitTarget> units = parent == null ? targets : children(parent, places, targets);
+        Map<String, UnitCounts> byUnit = new HashMap<>();
+        for (UnitTarget unit : units) {
+            byUnit.put(unit.name(), places.stream()
+                    .filter(p -> unit.name().equals(p.township()) || unit.name().equals(p.village()))
+                    .map(PlaceCounts::counts).reduce(UnitCounts.NONE, UnitCounts::plus));
+        }
+        List<UnitProgress> progress = CoverageProjection.progress(units, byUnit);
+        OffsetDateTime shown = asOf != null ? asOf : ZonedDateTime.now(BusinessTime.ZONE).toOffsetDateTime();
+        return new ProgressView(year, shown, parent, CoverageProjection.total(progress), progress);
+    }
+
+    @Transactional
+    public List<CheckpointBulletin> checkpoints(int year) {
+        CampaignDocument document = campaigns.document(year)
+                .orElseThrow(() -> new NotFoundException("no campaign for " + year));
+        List<UnitTarget> targets = targets(year);
+        return (document.checkpoints() == null ? List.<CampaignDocument.Checkpoint>of() : document.checkpoints()).stream()
+                .map(c -> {
+                    OffsetDateTime cutoff = BusinessTime.cutoff(c.cutoff(), "cutoff");
+                    return CheckpointBulletin.of(cutoff, c.requiredRatio(),
+                            progress(year, cutoff, null).units());
+                })
+                .toList();
+    }
+
+    private static List<UnitTarget> targets(int year) {
+        List<UnitTarget> targets = CampaignUnit.targetsOf(year);
+        if (targets.isEmpty()) {
+            throw new NotFoundException("no campaign for " + year);
+        }
+        return targets;
+    }
+
+    /** The villages of a township, with a target where the campaign gave one. */
+    private static List<UnitTarget> children(String parent, List<PlaceCounts> places, List<UnitTarget> targets) {
+        Map<String, UnitTarget> defined = targets.stream().collect(Collectors.toMap(UnitTarget::name, Function.identity()));
+        Map<String, UnitTarget> children = new TreeMap<>();
+        places.stream().filter(p -> parent.equals(p.township()) && p.village() != null).forEach(p ->
+                children.putIfAbsent(p.village(), defined.getOrDefault(p.village(), new UnitTarget(p.village(), "village", null, false))));
+        return List.copyOf(children.values());
+    }
+}
