@@ -1,0 +1,70 @@
+package org.canbao.enrollment.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.canbao.enrollment.domain.StatusFeed.Action;
+import org.canbao.enrollment.domain.StatusFeed.Entry;
+import org.canbao.enrollment.domain.StatusFeed.Line;
+import org.canbao.enrollment.domain.StatusFeed.Mode;
+import org.junit.jupiter.api.Test;
+
+class StatusFeedTest {
+    private static final Entry A_LOW = new Entry("A", "MINIMUM_LIVING");
+    private static final Entry B_POOR = new Entry("B", "EXTREME_POVERTY");
+    private static final Entry C_LOW = new Entry("C", "MINIMUM_LIVING");
+
+    private static Line add(Entry e) {
+        return new Line(e, Action.ADD);
+    }
+
+    @Test
+    void aSnapshotRemovesWhoeverItNoLongerNames() {
+        StatusFeed.Changes changes = StatusFeed.apply(Set.of(A_LOW, B_POOR), List.of(add(A_LOW), add(C_LOW)), Mode.SNAPSHOT, Set.of());
+        assertEquals(List.of(C_LOW), changes.added());
+        assertEquals(List.of(B_POOR), changes.removed());
+        assertEquals(1, changes.changedLines());
+        assertEquals(1, changes.unchangedLines());
+    }
+
+    @Test
+    void resendingTheSameSnapshotChangesNothing() {
+        StatusFeed.Changes changes = StatusFeed.apply(Set.of(A_LOW, B_POOR), List.of(add(A_LOW), add(B_POOR)), Mode.SNAPSHOT, Set.of());
+        assertEquals(0, changes.added().size() + changes.removed().size());
+        assertEquals(2, changes.unchangedLines());
+    }
+
+    @Test
+    void aSnapshotDoesNotRemoveSomeoneWhoseLineWasRejected() {
+        StatusFeed.Changes changes = StatusFeed.apply(Set.of(A_LOW, B_POOR), List.of(add(A_LOW)), Mode.SNAPSHOT, Set.of("B"));
+        assertEquals(List.of(), changes.removed());
+    }
+
+    @Test
+    void aDeltaOnlyTouchesWhatItNames() {
+        StatusFeed.Changes changes = StatusFeed.apply(Set.of(A_LOW, B_POOR),
+                List.of(new Line(A_LOW, Action.REMOVE), new Line(C_LOW, Action.REMOVE), add(C_LOW)), Mode.DELTA, Set.of());
+        assertEquals(List.of(A_LOW), changes.removed());
+        assertEquals(List.of(C_LOW), changes.added());
+        assertEquals(1, changes.unchangedLines());
+    }
+
+    @Test
+    void aSameLineTwiceInOneBatchCountsOnce() {
+        StatusFeed.Changes changes = StatusFeed.apply(Set.of(), List.of(add(A_LOW), add(A_LOW)), Mode.SNAPSHOT, Set.of());
+        assertEquals(List.of(A_LOW), changes.added());
+        assertEquals(1, changes.unchangedLines());
+    }
+
+    @Test
+    void civilAffairsMayNotReportADisability() {
+        DepartmentCategories departments = new DepartmentCategories(Map.of(
+                "civil-affairs", Set.of("MINIMUM_LIVING"), "disabled-persons-federation", Set.of("SEVERE_DISABILITY")));
+        assertNull(departments.refusal("civil-affairs", "MINIMUM_LIVING"));
+        assertEquals("civil-affairs may not report SEVERE_DISABILITY", departments.refusal("civil-affairs", "SEVERE_DISABILITY"));
+        assertEquals("unknown category 'RICH'", departments.refusal("civil-affairs", "RICH"));
+    }
+}

@@ -1,0 +1,70 @@
+package org.canbao.payment.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.canbao.contracts.EventCodec;
+import org.canbao.contracts.IdNumber;
+import org.canbao.contracts.PaymentReceived;
+import org.canbao.infra.LocalInfraResource;
+import org.canbao.infra.TestInfra;
+import org.canbao.infra.TopicReader;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(LocalInfraResource.class)
+class PaymentResourceTest {
+    private static final IdNumber PAYER = IdNumber.of("430626", LocalDate.of(1984, 2, 29), 77);
+
+    private static String line(String receipt, String amount, String paidAt) {
+        return "{\"receiptId\":\"" + receipt + "\",\"idNumber\":\"" + PAYER.value() + "\",\"policyYear\":2023,\"amount\":\""
+                + amount + "\",\"channel\":\"BANK_COUNTER\",\"paidAt\":\"" + paidAt + "\",\"taxOffice\":\"平江县税务局\"}";
+    }
+
+    private static io.restassured.response.ValidatableResponse post(String body) {
+        return given().auth().preemptive().basic("tax", "tax").contentType("application/x-ndjson")
+                .body(body.getBytes(StandardCharsets.UTF_8)).post("/api/v1/payments").then();
+    }
+
+    @Test
+    void aReceiptIsRecordedOnceAndAConflictingResendIsRejected() {
+        String batch = String.join("\n", line("T-1", "350.00", "2022-09-02T10:00:00+08:00"),
+                line("T-2", "35O.00", "2022-09-02T10:00:00+08:00"),
+                line("T-3", "350.00", "2022-09-02 10:00"),
+                line("T-4", "175.5", "2022-12-31T23:59:59+08:00"));
+        post(batch).statusCode(200).body("accepted", equalTo(2)).body("rejected", hasSize(2))
+                .body("rejected[0].line", equalTo(2)).body("rejected[0].field", equalTo("amount"))
+                .body("rejected[1].line", equalTo(3)).body("rejected[1].field", equalTo("paidAt"));
+
+        post(batch).statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(2));
+        post(line("T-1", "300.00", "2022-09-02T10:00:00+08:00")).statusCode(200)
+                .body("accepted", equalTo(0))
+                .body("rejected[0].reason", equalTo("receipt T-1 was already recorded with other content"));
+
+        List<ConsumerRecord<String, String>> events = TopicReader.await(TestInfra.broker().bootstrapServers(),
+                "payment-received", seen -> seen.size() >= 2, Duration.ofSeconds(30));
+        assertEquals(2, events.size(), "a re-sent receipt is not published again");
+        PaymentReceived t4 = events.stream().map(r -> EventCodec.payload(EventCodec.read(r.value()), PaymentReceived.class))
+                .filter(p -> p.receiptId().equals("T-4")).findFirst().orElseThrow();
+        assertEquals("175.50", t4.amount().toPlainString());
+        assertEquals(1, t4.tier());
+        events.forEach(r -> assertFalse(r.value().contains(PAYER.value())));
+    }
+
+    @Test
+    void onlyTheTaxBureauPostsPayments() {
+        given().auth().preemptive().basic("supervisor", "supervisor").contentType("application/x-ndjson")
+                .body(line("X-1", "350.00", "2022-09-02T10:00:00+08:00").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/payments").then().statusCode(403);
+    }
+}

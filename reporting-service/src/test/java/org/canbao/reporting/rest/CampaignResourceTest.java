@@ -1,0 +1,141 @@
+package org.canbao.reporting.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.canbao.contracts.CampaignDefined;
+import org.canbao.contracts.CanbaoEvent;
+import org.canbao.contracts.EntitlementChanged;
+import org.canbao.contracts.EventCodec;
+import org.canbao.contracts.IdentityVerified;
+import org.canbao.contracts.StatusChanged;
+import org.canbao.infra.LocalInfraResource;
+import org.canbao.infra.TestInfra;
+import org.canbao.infra.TopicReader;
+import org.canbao.infra.TopicWriter;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(LocalInfraResource.class)
+class CampaignResourceTest {
+    /** Xiyan 2022's table, first rows, with a unit of no target like the source's 青界山. */
+    private static final String XIYAN = """
+            unit_name,unit_kind,system_count,enrolled_elsewhere,target
+            华升社区,community,2538,334,4
+            金石社区,community,1439,155,2
+            太塘村,village,1446,108,2
+            """;
+
+    private static void publish(String topic, CanbaoEvent event) {
+        TopicWriter.send(TestInfra.broker().bootstrapServers(), topic, event.subject(),
+                EventCodec.write(EventCodec.envelope("/test", event)));
+    }
+
+    private static void person(String key, String village) {
+        publish("identity-verified", new IdentityVerified(key, "430626********0000", "H-" + key, "西岩镇", village,
+                "ACTIVE", LocalDate.of(1980, 1, 1), Instant.now()));
+    }
+
+    private static void enrolled(String key, String at) {
+        publish("entitlement-changed", new EntitlementChanged(key, 2022, 1, "PAID", false, OffsetDateTime.parse(at),
+                BigDecimal.ZERO, new BigDecimal("320.00"), new BigDecimal("320.00")));
+    }
+
+    private static ValidatableResponse progress(String query) {
+        return given().auth().preemptive().basic("supervisor", "supervisor")
+                .get("/api/v1/campaigns/2022/progress" + query).then().statusCode(200);
+    }
+
+    @Test
+    void progressCountsEnrolledPersonsPerUnitAsOfAnyInstantAndRanksThem() {
+        given().auth().preemptive().basic("admin", "admin").contentType("text/csv")
+                .body(XIYAN.getBytes(StandardCharsets.UTF_8))
+                .put("/api/v1/campaigns/2022").then().statusCode(200).body("units", equalTo(3));
+
+        person("p1", "华升社区");
+        person("p2", "华升社区");
+        person("p3", "金石社区");
+        person("p4", "太塘村");
+        enrolled("p1", "2021-10-01T10:00:00+08:00");
+        enrolled("p2", "2021-12-20T10:00:00+08:00");
+        enrolled("p3", "2021-11-05T10:00:00+08:00");
+        publish("status-changed", new StatusChanged("p4", "civil-affairs", "MINIMUM_LIVING", StatusChanged.Change.ADDED,
+                LocalDate.of(2021, 8, 31), Instant.now()));
+
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline) && !(Integer.valueOf(3).equals(progress("").extract().path("total.enrolled"))
+                && Integer.valueOf(1).equals(progress("").extract().path("total.hardship.total")))) {
+            sleep();
+        }
+        progress("").body("total.enrolled", equalTo(3)).body("total.target", equalTo(8))
+                .body("units[0].name", equalTo("华升社区")).body("units[0].ratio", equalTo(0.5f))
+                .body("units[1].ratio", equalTo(0.5f)).body("units[1].rank", equalTo(1))
+                .body("units[2].enrolled", equalTo(0)).body("units[2].rank", equalTo(3))
+                .body("units[2].hardship.total", equalTo(1)).body("units[2].hardship.enrolled", equalTo(0));
+        progress("?asOf=2021-11-10").body("units[0].enrolled", equalTo(1)).body("units[1].enrolled", equalTo(1))
+                .body("asOf", equalTo("2021-11-11T00:00:00+08:00"));
+        progress("?asOf=2021-10-31").body("units[0].enrolled", equalTo(1)).body("units[1].enrolled", equalTo(0))
+                .body("units[1].rank", equalTo(2));
+    }
+
+    @Test
+    void checkpointsRankUnitsAsOfTheirCutOff() {
+        String document = "{\"units\":[{\"name\":\"甲镇\",\"kind\":\"township\",\"target\":1},"
+                + "{\"name\":\"乙镇\",\"kind\":\"township\",\"target\":1},"
+                + "{\"name\":\"示范中心\",\"kind\":\"special_unit\",\"target\":1}],"
+                + "\"checkpoints\":[{\"cutoff\":\"2021-11-10\",\"requiredRatio\":0.7}]}";
+        given().auth().preemptive().basic("admin", "admin").contentType("application/json").body(document.getBytes(StandardCharsets.UTF_8))
+                .put("/api/v1/campaigns/2030").then().statusCode(200);
+        given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/campaigns/2030/checkpoints").then()
+                .statusCode(200)
+                .body("[0].cutoff", equalTo("2021-11-11T00:00:00+08:00"))
+                .body("[0].below", hasItem("甲镇"))
+                .body("[0].lastPlaceBelow", equalTo(true))
+                .body("[0].ranking.size()", equalTo(2));
+        given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/campaigns/2030/progress").then()
+                .body("units[2].rank", nullValue());
+
+        List<ConsumerRecord<String, String>> records = TopicReader.await(TestInfra.broker().bootstrapServers(),
+                "campaign-defined", seen -> seen.stream().anyMatch(r -> r.key().equals("campaign-2030")), Duration.ofSeconds(30));
+        CampaignDefined defined = records.stream().filter(r -> r.key().equals("campaign-2030"))
+                .map(r -> EventCodec.payload(EventCodec.read(r.value()), CampaignDefined.class)).findFirst().orElseThrow();
+        assertEquals(3, defined.units().size());
+    }
+
+    @Test
+    void aBadTableIsRefusedWithItsLineAndInconsistenciesAreWarned() {
+        given().auth().preemptive().basic("admin", "admin").contentType("text/csv")
+                .body("unit_name,unit_kind,target\n甲村,village,12x\n".getBytes(StandardCharsets.UTF_8))
+                .put("/api/v1/campaigns/2031").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("line 2: target '12x' is not a whole number"));
+        given().auth().preemptive().basic("admin", "admin").contentType("text/csv")
+                .body("unit_name,unit_kind,population,employee_insured,eligible,target\n坝芒村,village,3327,61,3226,3102\n".getBytes(StandardCharsets.UTF_8))
+                .put("/api/v1/campaigns/2032").then().statusCode(200)
+                .body("warnings[0]", containsString("坝芒村 population 3327 - employee_insured 61 = 3266, not the eligible 3226"));
+        given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/campaigns/1999/progress").then()
+                .statusCode(404).contentType("application/problem+json");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
