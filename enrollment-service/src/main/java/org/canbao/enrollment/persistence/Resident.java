@@ -5,17 +5,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import org.canbao.platform.persistence.Chunked;
 
 /** A person on the household roster, with the keyed pseudonym that stands for them everywhere else. */
 @Entity
 public class Resident extends PanacheEntityBase {
-    private static final int CHUNK = 1000;
-
     @Id
     @Column(name = "id_number")
     public String idNumber;
@@ -42,12 +38,6 @@ public class Resident extends PanacheEntityBase {
 
     /** Loads many residents with few statements, for batch work. */
     public static Map<String, Resident> byIdNumbers(Collection<String> idNumbers) {
-        Map<String, Resident> found = new HashMap<>();
-        List<String> all = new ArrayList<>(idNumbers);
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            Resident.<Resident>list("idNumber in ?1", chunk).forEach(r -> found.put(r.idNumber, r));
-        }
-        return found;
+        return Chunked.byKey(idNumbers, chunk -> Resident.<Resident>list("idNumber in ?1", chunk), r -> r.idNumber);
     }
 }

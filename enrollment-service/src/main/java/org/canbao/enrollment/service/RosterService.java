@@ -4,9 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.canbao.contracts.IdentityVerified;
 import org.canbao.enrollment.domain.RosterLine;
 import org.canbao.enrollment.domain.RosterLine.ResidentStatus;
@@ -33,9 +31,7 @@ public class RosterService {
     @Transactional
     public BatchReport receive(BatchBody body) {
         Set<String> units = KnownUnit.names();
-        Map<String, Resident> residents = Resident.byIdNumbers(body.lines().stream()
-                .map(l -> l.optional("idNumber")).filter(Objects::nonNull).map(String::toUpperCase)
-                .collect(Collectors.toSet()));
+        Map<String, Resident> residents = Resident.byIdNumbers(BatchBody.distinctUpper(body.lines(), "idNumber"));
         BatchReport report = BatchReport.startingWith(body);
         return report.each(body.lines(), line -> {
             RosterLine roster = read(line);

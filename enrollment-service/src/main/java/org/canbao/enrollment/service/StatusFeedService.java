@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,9 +40,7 @@ public class StatusFeedService {
 
     @Transactional
     public BatchReport receive(String department, LocalDate asOf, Mode mode, BatchBody body) {
-        Map<String, Resident> residents = Resident.byIdNumbers(body.lines().stream()
-                .map(l -> l.optional("idNumber")).filter(Objects::nonNull).map(String::toUpperCase)
-                .collect(Collectors.toSet()));
+        Map<String, Resident> residents = Resident.byIdNumbers(BatchBody.distinctUpper(body.lines(), "idNumber"));
         List<StatusFeed.Line> lines = new ArrayList<>();
         BatchReport report = BatchReport.startingWith(body)
                 .each(body.lines(), line -> lines.add(read(line, department, mode, residents)));
@@ -51,9 +48,8 @@ public class StatusFeedService {
         Map<Entry, CategoryMembership> open = CategoryMembership.openOf(department).stream()
                 .collect(Collectors.toMap(m -> new Entry(m.idNumber, m.category), Function.identity()));
         Set<Integer> rejectedLines = report.rejected.stream().map(Rejection::line).collect(Collectors.toSet());
-        Set<String> unreadable = body.lines().stream().filter(l -> rejectedLines.contains(l.number()))
-                .map(l -> l.optional("idNumber")).filter(Objects::nonNull).map(String::toUpperCase)
-                .collect(Collectors.toSet());
+        Set<String> unreadable = BatchBody.distinctUpper(body.lines().stream()
+                .filter(l -> rejectedLines.contains(l.number())).toList(), "idNumber");
         StatusFeed.Changes changes = StatusFeed.apply(open.keySet(), lines, mode, unreadable);
 
         Instant now = Instant.now();

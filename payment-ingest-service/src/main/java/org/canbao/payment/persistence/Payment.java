@@ -7,17 +7,13 @@ import jakarta.persistence.Id;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import org.canbao.platform.persistence.Chunked;
 
 /** A confirmed payment, stored once per receipt. */
 @Entity
 public class Payment extends PanacheEntityBase {
-    private static final int CHUNK = 1000;
-
     @Id
     @Column(name = "receipt_id")
     public String receiptId;
@@ -49,12 +45,6 @@ public class Payment extends PanacheEntityBase {
     public Instant recordedAt;
 
     public static Map<String, Payment> byReceipts(Collection<String> receiptIds) {
-        Map<String, Payment> found = new HashMap<>();
-        List<String> all = new ArrayList<>(receiptIds);
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            Payment.<Payment>list("receiptId in ?1", all.subList(from, Math.min(all.size(), from + CHUNK)))
-                    .forEach(p -> found.put(p.receiptId, p));
-        }
-        return found;
+        return Chunked.byKey(receiptIds, chunk -> Payment.<Payment>list("receiptId in ?1", chunk), p -> p.receiptId);
     }
 }

@@ -5,7 +5,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.canbao.contracts.PaymentReceived;
 import org.canbao.payment.domain.PaymentConfirmation;
 import org.canbao.payment.persistence.Payment;
@@ -30,7 +29,7 @@ public class PaymentService {
     @Transactional
     public BatchReport receive(BatchBody body) {
         Map<String, Payment> known = Payment.byReceipts(body.lines().stream()
-                .map(l -> l.optional("receiptId")).filter(Objects::nonNull).collect(Collectors.toSet()));
+                .map(l -> l.optional("receiptId")).filter(Objects::nonNull).toList());
         BatchReport report = BatchReport.startingWith(body);
         return report.each(body.lines(), line -> {
             PaymentConfirmation confirmation = read(line);

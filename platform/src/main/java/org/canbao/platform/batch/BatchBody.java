@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.canbao.contracts.EventCodec;
 
 /**
@@ -21,6 +25,12 @@ public record BatchBody(List<BatchLine> lines, List<Rejection> unreadable) {
         String[] raw = text.split("\r?\n", -1);
         boolean csv = mediaType != null && mediaType.toLowerCase().startsWith(CSV);
         return csv ? csv(raw) : ndjson(raw);
+    }
+
+    /** The distinct values of a field over all lines, upper-cased (ID numbers end in X or x). */
+    public static Set<String> distinctUpper(List<BatchLine> lines, String field) {
+        return lines.stream().map(l -> l.optional(field)).filter(Objects::nonNull)
+                .map(v -> v.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
     }
 
     private static BatchBody ndjson(String[] raw) {

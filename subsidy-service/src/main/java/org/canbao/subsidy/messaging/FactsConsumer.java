@@ -6,12 +6,14 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.canbao.contracts.EventCodec;
 import org.canbao.contracts.EventEnvelope;
 import org.canbao.contracts.PaymentReceived;
 import org.canbao.contracts.StatusChanged;
 import org.canbao.platform.inbox.Inbox;
+import org.canbao.platform.persistence.Chunked;
 import org.canbao.subsidy.persistence.PaymentEntity;
 import org.canbao.subsidy.persistence.SpellEntity;
 import org.canbao.subsidy.service.EntitlementService;
@@ -62,9 +64,12 @@ public class FactsConsumer {
     @Transactional
     public void onPayments(List<String> records) {
         Set<String> persons = new LinkedHashSet<>();
-        for (EventEnvelope envelope : inbox.firstSeen(records)) {
-            PaymentReceived received = EventCodec.payload(envelope, PaymentReceived.class);
-            if (PaymentEntity.findById(received.receiptId()) == null) {
+        List<PaymentReceived> payments = inbox.firstSeen(records).stream()
+                .map(e -> EventCodec.payload(e, PaymentReceived.class)).toList();
+        Map<String, PaymentEntity> known = Chunked.byKey(payments.stream().map(PaymentReceived::receiptId).toList(),
+                chunk -> PaymentEntity.<PaymentEntity>list("receiptId in ?1", chunk), p -> p.receiptId);
+        for (PaymentReceived received : payments) {
+            if (!known.containsKey(received.receiptId())) {
                 PaymentEntity payment = new PaymentEntity();
                 payment.receiptId = received.receiptId();
                 payment.personKey = received.personKey();
@@ -74,6 +79,7 @@ public class FactsConsumer {
                 payment.paidAt = received.paidAt();
                 payment.recordedAt = Instant.now();
                 payment.persist();
+                known.put(payment.receiptId, payment);
             }
             persons.add(received.personKey());
         }

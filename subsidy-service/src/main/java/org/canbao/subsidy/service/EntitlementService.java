@@ -18,6 +18,7 @@ import org.canbao.subsidy.persistence.EntitlementEntity;
 import org.canbao.subsidy.persistence.PaymentEntity;
 import org.canbao.subsidy.persistence.SpellEntity;
 import org.canbao.platform.outbox.Outbox;
+import org.canbao.platform.persistence.Chunked;
 
 /**
  * Decides entitlements from the stored facts and tells the others when one changed. Works on batches of
@@ -25,8 +26,6 @@ import org.canbao.platform.outbox.Outbox;
  */
 @ApplicationScoped
 public class EntitlementService {
-    private static final int CHUNK = 1000;
-
     private final Policies policies;
     private final Outbox outbox;
 
@@ -50,10 +49,7 @@ public class EntitlementService {
         if (all.isEmpty() || personKeys.isEmpty()) {
             return;
         }
-        List<String> keys = new ArrayList<>(personKeys);
-        for (int from = 0; from < keys.size(); from += CHUNK) {
-            refreshChunk(all, keys.subList(from, Math.min(keys.size(), from + CHUNK)));
-        }
+        Chunked.slices(new ArrayList<>(personKeys), keys -> refreshChunk(all, keys));
     }
 
     /** Re-decides everyone with facts, a chunk per transaction; after a policy changed. */
@@ -61,10 +57,7 @@ public class EntitlementService {
         List<String> keys = QuarkusTransaction.requiringNew().call(() -> SpellEntity.getEntityManager().createQuery(
                 "select distinct s.personKey from SpellEntity s union select distinct p.personKey from PaymentEntity p",
                 String.class).getResultList());
-        for (int from = 0; from < keys.size(); from += CHUNK) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-            QuarkusTransaction.requiringNew().run(() -> refresh(chunk));
-        }
+        Chunked.slices(keys, chunk -> QuarkusTransaction.requiringNew().run(() -> refresh(chunk)));
     }
 
     private void refreshChunk(List<Policy> all, List<String> keys) {

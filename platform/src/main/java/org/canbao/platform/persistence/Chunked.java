@@ -1,0 +1,32 @@
+package org.canbao.platform.persistence;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Looks up many rows by key with a few {@code in (...)} statements, under PostgreSQL's parameter limit. */
+public final class Chunked {
+    private static final int CHUNK = 1000;
+
+    private Chunked() {
+    }
+
+    public static <K, E> Map<K, E> byKey(Collection<K> keys, Function<List<K>, List<E>> query, Function<E, K> keyOf) {
+        Map<K, E> found = new HashMap<>();
+        List<K> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            query.apply(all.subList(from, Math.min(all.size(), from + CHUNK))).forEach(e -> found.put(keyOf.apply(e), e));
+        }
+        return found;
+    }
+
+    /** Calls {@code work} on consecutive slices of {@code keys}. */
+    public static <K> void slices(List<K> keys, java.util.function.Consumer<List<K>> work) {
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            work.accept(keys.subList(from, Math.min(keys.size(), from + CHUNK)));
+        }
+    }
+}
