@@ -35,7 +35,17 @@ public final class Canbao {
         this.data = root.resolve(".canbao/data");
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            System.err.println("canbao: " + e.getMessage());
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         Canbao canbao = new Canbao(Path.of("").toAbsolutePath());
         String command = args.length == 0 ? "help" : args[0];
         switch (command) {
@@ -52,7 +62,6 @@ public final class Canbao {
             case "down" -> canbao.down(args.length > 1 && args[1].equals("--purge"));
             default -> System.out.println("usage: ./canbao up | demo | status | down [--purge]");
         }
-        System.exit(0);
     }
 
     private void up() throws Exception {

@@ -25,11 +25,23 @@ public class IdMaskingFilter implements Filter {
         String message = ext.getFormattedMessage();
         Throwable thrown = record.getThrown();
         if (thrown != null && !keepStackTraces) {
-            message = message + " [" + thrown.getClass().getName() + ": " + thrown.getMessage() + "]";
+            message = message + " [" + causes(thrown) + "]";
             record.setThrown(null);
         }
         ext.setMessage(IdNumber.scrub(message), ExtLogRecord.FormatStyle.NO_FORMAT);
         ext.setParameters(null);
         return true;
+    }
+
+    /** The exception and its causes, one line: enough to act on, without the stack. */
+    private static String causes(Throwable thrown) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = thrown; t != null && text.length() < 2000; t = t.getCause() == t ? null : t.getCause()) {
+            if (!text.isEmpty()) {
+                text.append("; caused by ");
+            }
+            text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+        }
+        return text.toString();
     }
 }
