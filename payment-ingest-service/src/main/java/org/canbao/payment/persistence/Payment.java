@@ -44,6 +44,12 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "recorded_at")
     public Instant recordedAt;
 
+    @Column(name = "reversed_at")
+    public OffsetDateTime reversedAt;
+
+    @Column(name = "reversal_reason")
+    public String reversalReason;
+
     public static Map<String, Payment> byReceipts(Collection<String> receiptIds) {
         return Chunked.byKey(receiptIds, chunk -> Payment.<Payment>list("receiptId in ?1", chunk), p -> p.receiptId);
     }

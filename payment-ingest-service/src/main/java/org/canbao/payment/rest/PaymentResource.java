@@ -1,13 +1,18 @@
 package org.canbao.payment.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import org.canbao.contracts.EventCodec;
 import org.canbao.payment.service.PaymentService;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
@@ -27,5 +32,25 @@ public class PaymentResource {
     @Produces(MediaType.APPLICATION_JSON)
     public BatchReport receive(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         return payments.receive(BatchBody.parse(body, contentType));
+    }
+
+    public record ReversalRequest(String reason, OffsetDateTime reversedAt) {
+    }
+
+    /** Reverses a confirmed payment (a bank return, a payment in error); the entitlement is decided again. */
+    @POST
+    @Path("/{receiptId}/reversal")
+    @RolesAllowed("tax")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PaymentService.Reversal reverse(@PathParam("receiptId") String receiptId, String body) {
+        ReversalRequest request = new ReversalRequest(null, null);
+        if (body != null && !body.isBlank()) {
+            try {
+                request = EventCodec.mapper().readValue(body, ReversalRequest.class);
+            } catch (JsonProcessingException e) {
+                throw new BadRequestException("the reversal body must be {\"reason\": ..., \"reversedAt\": ...}");
+            }
+        }
+        return payments.reverse(receiptId, request.reversedAt(), request.reason());
     }
 }

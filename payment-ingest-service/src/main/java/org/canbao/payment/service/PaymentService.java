@@ -2,10 +2,14 @@ package org.canbao.payment.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
 import org.canbao.contracts.PaymentReceived;
+import org.canbao.contracts.PaymentReversed;
 import org.canbao.payment.domain.PaymentConfirmation;
 import org.canbao.payment.persistence.Payment;
 import org.canbao.platform.batch.BatchBody;
@@ -64,6 +68,26 @@ public class PaymentService {
         outbox.publish(new PaymentReceived(payment.personKey, payment.receiptId, payment.policyYear, payment.tier,
                 payment.amount, payment.channel, payment.paidAt, payment.taxOffice, payment.recordedAt));
         return payment;
+    }
+
+    public record Reversal(String receiptId, boolean reversed, boolean duplicate, OffsetDateTime reversedAt) {
+    }
+
+    /** Reverses a confirmed payment once; asking again answers as a duplicate. */
+    @Transactional
+    public Reversal reverse(String receiptId, OffsetDateTime reversedAt, String reason) {
+        Payment payment = Payment.findById(receiptId);
+        if (payment == null) {
+            throw new NotFoundException("no payment with receipt " + receiptId);
+        }
+        if (payment.reversedAt != null) {
+            return new Reversal(receiptId, true, true, payment.reversedAt);
+        }
+        payment.reversedAt = reversedAt != null ? reversedAt : OffsetDateTime.now(ZoneOffset.ofHours(8));
+        payment.reversalReason = reason;
+        outbox.publish(new PaymentReversed(payment.personKey, receiptId, payment.policyYear, payment.amount,
+                payment.reversedAt, reason, Instant.now()));
+        return new Reversal(receiptId, true, false, payment.reversedAt);
     }
 
     private static PaymentConfirmation read(BatchLine line) {

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.canbao.contracts.EventCodec;
 import org.canbao.contracts.IdNumber;
 import org.canbao.contracts.PaymentReceived;
+import org.canbao.contracts.PaymentReversed;
 import org.canbao.infra.LocalInfraResource;
 import org.canbao.infra.TestInfra;
 import org.canbao.infra.TopicReader;
@@ -51,14 +52,36 @@ class PaymentResourceTest {
                 .body("accepted", equalTo(0))
                 .body("rejected[0].reason", equalTo("receipt T-1 was already recorded with other content"));
 
-        List<ConsumerRecord<String, String>> events = TopicReader.await(TestInfra.broker().bootstrapServers(),
-                "payment-received", seen -> seen.size() >= 2, Duration.ofSeconds(30));
+        List<PaymentReceived> events = TopicReader.await(TestInfra.broker().bootstrapServers(), "payment-received",
+                        seen -> seen.size() >= 2, Duration.ofSeconds(30)).stream()
+                .map(r -> EventCodec.payload(EventCodec.read(r.value()), PaymentReceived.class))
+                .filter(p -> p.receiptId().startsWith("T-")).toList();
         assertEquals(2, events.size(), "a re-sent receipt is not published again");
-        PaymentReceived t4 = events.stream().map(r -> EventCodec.payload(EventCodec.read(r.value()), PaymentReceived.class))
-                .filter(p -> p.receiptId().equals("T-4")).findFirst().orElseThrow();
+        PaymentReceived t4 = events.stream().filter(p -> p.receiptId().equals("T-4")).findFirst().orElseThrow();
         assertEquals("175.50", t4.amount().toPlainString());
         assertEquals(1, t4.tier());
-        events.forEach(r -> assertFalse(r.value().contains(PAYER.value())));
+        TopicReader.await(TestInfra.broker().bootstrapServers(), "payment-received", seen -> seen.size() >= 2,
+                Duration.ofSeconds(30)).forEach(r -> assertFalse(r.value().contains(PAYER.value())));
+    }
+
+    @Test
+    void aReversalIsPublishedOnceAndAnUnknownReceiptIsNotFound() {
+        post(line("V-1", "350.00", "2022-09-03T10:00:00+08:00")).statusCode(200).body("accepted", equalTo(1));
+        String reversal = "{\"reason\":\"bank returned the payment\",\"reversedAt\":\"2022-09-10T09:00:00+08:00\"}";
+        given().auth().preemptive().basic("tax", "tax").contentType("application/json").body(reversal)
+                .post("/api/v1/payments/V-1/reversal").then().statusCode(200)
+                .body("reversed", equalTo(true)).body("duplicate", equalTo(false));
+        given().auth().preemptive().basic("tax", "tax").contentType("application/json").body(reversal)
+                .post("/api/v1/payments/V-1/reversal").then().statusCode(200).body("duplicate", equalTo(true));
+        given().auth().preemptive().basic("tax", "tax").post("/api/v1/payments/NOPE/reversal").then()
+                .statusCode(404).contentType("application/problem+json");
+
+        List<ConsumerRecord<String, String>> events = TopicReader.await(TestInfra.broker().bootstrapServers(),
+                "payment-reversed", seen -> !seen.isEmpty(), Duration.ofSeconds(30));
+        assertEquals(1, events.size());
+        PaymentReversed reversed = EventCodec.payload(EventCodec.read(events.get(0).value()), PaymentReversed.class);
+        assertEquals("V-1", reversed.receiptId());
+        assertEquals("350.00", reversed.amount().toPlainString());
     }
 
     @Test

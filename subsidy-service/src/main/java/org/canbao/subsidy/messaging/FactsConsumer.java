@@ -11,10 +11,12 @@ import java.util.Set;
 import org.canbao.contracts.EventCodec;
 import org.canbao.contracts.EventEnvelope;
 import org.canbao.contracts.PaymentReceived;
+import org.canbao.contracts.PaymentReversed;
 import org.canbao.contracts.StatusChanged;
 import org.canbao.platform.inbox.Inbox;
 import org.canbao.platform.persistence.Chunked;
 import org.canbao.subsidy.persistence.PaymentEntity;
+import org.canbao.subsidy.persistence.ReversalEntity;
 import org.canbao.subsidy.persistence.SpellEntity;
 import org.canbao.subsidy.service.EntitlementService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -56,6 +58,26 @@ public class FactsConsumer {
             persons.add(change.personKey());
         }
         SpellEntity.flush();
+        entitlements.refresh(persons);
+    }
+
+    @Incoming("payment-reversed")
+    @Blocking
+    @Transactional
+    public void onReversals(List<String> records) {
+        Set<String> persons = new LinkedHashSet<>();
+        for (EventEnvelope envelope : inbox.firstSeen(records)) {
+            PaymentReversed reversed = EventCodec.payload(envelope, PaymentReversed.class);
+            if (ReversalEntity.findById(reversed.receiptId()) == null) {
+                ReversalEntity reversal = new ReversalEntity();
+                reversal.receiptId = reversed.receiptId();
+                reversal.personKey = reversed.personKey();
+                reversal.reversedAt = reversed.reversedAt();
+                reversal.persist();
+            }
+            persons.add(reversed.personKey());
+        }
+        ReversalEntity.flush();
         entitlements.refresh(persons);
     }
 

@@ -38,8 +38,9 @@ public class EntitlementService {
     public Entitlement decide(Policy policy, String personKey, Integer tier) {
         List<CategorySpell> spells = SpellEntity.<SpellEntity>list("personKey", personKey).stream()
                 .map(SpellEntity::toSpell).toList();
-        List<PaymentRecord> payments = PaymentEntity.<PaymentEntity>list("personKey = ?1 and policyYear = ?2",
-                personKey, policy.year()).stream().map(PaymentEntity::toRecord).toList();
+        List<PaymentRecord> payments = PaymentEntity.<PaymentEntity>list("personKey = ?1 and policyYear = ?2 "
+                + "and receiptId not in (select r.receiptId from ReversalEntity r)", personKey, policy.year())
+                .stream().map(PaymentEntity::toRecord).toList();
         return SubsidyDecision.decide(policy, tier, spells, payments);
     }
 
@@ -63,7 +64,8 @@ public class EntitlementService {
     private void refreshChunk(List<Policy> all, List<String> keys) {
         Map<String, List<CategorySpell>> spells = SpellEntity.<SpellEntity>list("personKey in ?1", keys).stream()
                 .collect(Collectors.groupingBy(s -> s.personKey, Collectors.mapping(SpellEntity::toSpell, Collectors.toList())));
-        Map<String, List<PaymentEntity>> payments = PaymentEntity.<PaymentEntity>list("personKey in ?1", keys).stream()
+        Map<String, List<PaymentEntity>> payments = PaymentEntity.<PaymentEntity>list("personKey in ?1 "
+                        + "and receiptId not in (select r.receiptId from ReversalEntity r where r.personKey in ?1)", keys).stream()
                 .collect(Collectors.groupingBy(p -> p.personKey));
         Map<String, EntitlementEntity> known = new HashMap<>();
         EntitlementEntity.<EntitlementEntity>list("personKey in ?1", keys)

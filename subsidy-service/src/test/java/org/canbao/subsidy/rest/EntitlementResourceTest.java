@@ -22,6 +22,7 @@ import org.canbao.contracts.EntitlementChanged;
 import org.canbao.contracts.EventCodec;
 import org.canbao.contracts.IdNumber;
 import org.canbao.contracts.PaymentReceived;
+import org.canbao.contracts.PaymentReversed;
 import org.canbao.contracts.StatusChanged;
 import org.canbao.infra.LocalInfraResource;
 import org.canbao.infra.TestInfra;
@@ -118,6 +119,19 @@ class EntitlementResourceTest {
                 StatusChanged.Change.ADDED, LocalDate.of(2022, 10, 15), Instant.now()));
         awaitState(id, "OVERPAID");
         entitlement(id).body("retroactiveSubsidyDue", equalTo("175.00")).body("refundDue", equalTo("0.00"));
+    }
+
+    @Test
+    void aReversedPaymentNoLongerCounts() {
+        IdNumber id = IdNumber.of("430626", LocalDate.of(1988, 8, 8), 88);
+        String key = pseudonymizer.personKey(id);
+        publish("payment-received", key, new PaymentReceived(key, "R-88", 2023, 1, new BigDecimal("350.00"), "POS",
+                OffsetDateTime.parse("2022-09-06T08:00:00+08:00"), null, Instant.now()));
+        awaitState(id, "PAID");
+        publish("payment-reversed", key, new PaymentReversed(key, "R-88", 2023, new BigDecimal("350.00"),
+                OffsetDateTime.parse("2022-09-08T08:00:00+08:00"), "bank return", Instant.now()));
+        awaitState(id, "UNPAID");
+        entitlement(id).body("paid", equalTo("0.00"));
     }
 
     @Test
