@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +21,7 @@ import org.canbao.contracts.PaymentReversed;
 import org.canbao.infra.LocalInfraResource;
 import org.canbao.infra.TestInfra;
 import org.canbao.infra.TopicReader;
+import org.canbao.infra.TopicWriter;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -82,6 +84,22 @@ class PaymentResourceTest {
         PaymentReversed reversed = EventCodec.payload(EventCodec.read(events.get(0).value()), PaymentReversed.class);
         assertEquals("V-1", reversed.receiptId());
         assertEquals("350.00", reversed.amount().toPlainString());
+    }
+
+    @Test
+    void streamedConfirmationsAreRecordedAndBadRecordsRejectedWithTheirReason() {
+        TopicWriter.send(TestInfra.broker().bootstrapServers(), "tax.payment-confirmations", "S",
+                line("S-1", "350.00", "2022-11-02T10:00:00+08:00"), line("S-2", "-5", "2022-11-02T10:00:00+08:00"));
+        List<ConsumerRecord<String, String>> rejected = TopicReader.await(TestInfra.broker().bootstrapServers(),
+                "tax.payment-confirmations.rejected", seen -> !seen.isEmpty(), Duration.ofSeconds(30));
+        assertEquals(1, rejected.size());
+        String reject = rejected.get(0).value();
+        assertTrue(reject.contains("\"field\":\"amount\""), reject);
+        assertTrue(reject.contains("S-2"), reject);
+        assertFalse(reject.contains(PAYER.value()), "the rejected record is masked");
+        assertTrue(TopicReader.await(TestInfra.broker().bootstrapServers(), "payment-received",
+                seen -> seen.stream().anyMatch(r -> r.value().contains("S-1")), Duration.ofSeconds(30)).stream()
+                .anyMatch(r -> r.value().contains("\"receiptId\":\"S-1\"")));
     }
 
     @Test

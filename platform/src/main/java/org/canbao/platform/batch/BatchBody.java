@@ -27,6 +27,11 @@ public record BatchBody(List<BatchLine> lines, List<Rejection> unreadable) {
         return csv ? csv(raw) : ndjson(raw);
     }
 
+    /** Records of a stream, one JSON object each, numbered from 1 in the order given. */
+    public static BatchBody ofJsonRecords(List<String> records) {
+        return ndjson(records.toArray(String[]::new));
+    }
+
     /** The distinct values of a field over all lines, upper-cased (ID numbers end in X or x). */
     public static Set<String> distinctUpper(List<BatchLine> lines, String field) {
         return lines.stream().map(l -> l.optional(field)).filter(Objects::nonNull)

@@ -3,6 +3,8 @@ package org.canbao.platform.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Settings every service shares, under {@code canbao.*}. */
 @ConfigMapping(prefix = "canbao")
@@ -32,5 +34,8 @@ public interface CanbaoConfig {
 
         @WithDefault("1")
         short replicationFactor();
+
+        /** Topics besides the event topics that this service reads or writes (an input stream, its rejects). */
+        Optional<List<String>> extra();
     }
 }

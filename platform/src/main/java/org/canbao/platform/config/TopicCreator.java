@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -28,8 +29,9 @@ public class TopicCreator {
     String bootstrapServers;
 
     void onStart(@Observes StartupEvent event, CanbaoConfig config) {
-        List<NewTopic> topics = Arrays.stream(EventType.values())
-                .map(t -> new NewTopic(t.topic(), config.topics().partitions(), config.topics().replicationFactor())
+        List<NewTopic> topics = Stream.concat(Arrays.stream(EventType.values()).map(EventType::topic),
+                        config.topics().extra().orElse(List.of()).stream())
+                .map(t -> new NewTopic(t, config.topics().partitions(), config.topics().replicationFactor())
                         .configs(Map.of("retention.ms", "-1")))
                 .toList();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {

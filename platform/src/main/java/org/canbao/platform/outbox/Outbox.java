@@ -6,6 +6,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
+import java.util.UUID;
 import org.canbao.contracts.CanbaoEvent;
 import org.canbao.contracts.EventCodec;
 import org.canbao.contracts.EventEnvelope;
@@ -32,11 +33,20 @@ public class Outbox {
 
     public void publish(CanbaoEvent event) {
         EventEnvelope envelope = EventCodec.envelope(source, event);
+        write(envelope.id(), EventType.of(event).topic(), envelope.subject(), EventCodec.write(envelope));
+    }
+
+    /** A record that is not a Canbao event (a rejected input record), sent as is with the same guarantees. */
+    public void publishRecord(String topic, String key, String payload) {
+        write(UUID.randomUUID().toString(), topic, key, payload);
+    }
+
+    private void write(String eventId, String topic, String key, String payload) {
         OutboxEvent row = new OutboxEvent();
-        row.eventId = envelope.id();
-        row.topic = EventType.of(event).topic();
-        row.recordKey = envelope.subject();
-        row.payload = EventCodec.write(envelope);
+        row.eventId = eventId;
+        row.topic = topic;
+        row.recordKey = key;
+        row.payload = payload;
         row.createdAt = Instant.now();
         em.persist(row);
         kickRelayAfterCommit();

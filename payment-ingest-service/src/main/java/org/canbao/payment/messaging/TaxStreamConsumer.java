@@ -1,0 +1,66 @@
+package org.canbao.payment.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.canbao.contracts.EventCodec;
+import org.canbao.contracts.IdNumber;
+import org.canbao.payment.service.PaymentService;
+import org.canbao.platform.batch.BatchBody;
+import org.canbao.platform.batch.BatchReport;
+import org.canbao.platform.batch.Rejection;
+import org.canbao.platform.outbox.Outbox;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Payment confirmations streamed by tax systems: the same rules as the REST batch. A bad record is never
+ * lost: it goes to {@code tax.payment-confirmations.rejected} with where it was, the field and the reason,
+ * in the same transaction as the good records of its batch. Receipt ids make redelivery harmless.
+ */
+@ApplicationScoped
+public class TaxStreamConsumer {
+    static final String REJECTED = "tax.payment-confirmations.rejected";
+
+    private final PaymentService payments;
+    private final Outbox outbox;
+
+    public TaxStreamConsumer(PaymentService payments, Outbox outbox) {
+        this.payments = payments;
+        this.outbox = outbox;
+    }
+
+    @Incoming("tax-confirmations")
+    @Blocking
+    @Transactional
+    public void onConfirmations(ConsumerRecords<String, String> batch) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        batch.forEach(records::add);
+        BatchReport report = payments.receive(BatchBody.ofJsonRecords(records.stream().map(ConsumerRecord::value).toList()));
+        for (Rejection rejection : report.rejected) {
+            ConsumerRecord<String, String> record = records.get(rejection.line() - 1);
+            Map<String, Object> reject = new LinkedHashMap<>();
+            reject.put("partition", record.partition());
+            reject.put("offset", record.offset());
+            reject.put("field", rejection.field());
+            reject.put("reason", rejection.reason());
+            reject.put("record", IdNumber.scrub(record.value()));
+            String key = record.key() != null ? record.key() : record.partition() + "-" + record.offset();
+            outbox.publishRecord(REJECTED, key, json(reject));
+        }
+    }
+
+    private static String json(Map<String, Object> value) {
+        try {
+            return EventCodec.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("rejection not serialisable", e);
+        }
+    }
+}
