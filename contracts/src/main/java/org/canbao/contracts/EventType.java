@@ -6,6 +6,7 @@ import java.util.Arrays;
 public enum EventType {
     IDENTITY_VERIFIED("identity-verified", IdentityVerified.class, 1),
     STATUS_CHANGED("status-changed", StatusChanged.class, 1),
+    PERSON_EXCLUDED("person-excluded", PersonExcluded.class, 1),
     PAYMENT_RECEIVED("payment-received", PaymentReceived.class, 1),
     PAYMENT_REVERSED("payment-reversed", PaymentReversed.class, 1),
     ENTITLEMENT_CHANGED("entitlement-changed", EntitlementChanged.class, 1),

@@ -33,6 +33,7 @@ class EventCompatibilityTest {
                     OffsetDateTime.parse("2022-10-08T09:30:00+08:00"), "平江县税务局", Instant.parse("2022-10-08T01:31:00Z")),
             EventType.PAYMENT_REVERSED, new PaymentReversed("k", "R1", 2023, new BigDecimal("175.00"),
                     OffsetDateTime.parse("2022-10-09T09:30:00+08:00"), "bank returned the payment", Instant.parse("2022-10-09T01:31:00Z")),
+            EventType.PERSON_EXCLUDED, new PersonExcluded("k", 2023, "EMPLOYEE_INSURED", Instant.parse("2022-09-01T02:00:00Z")),
             EventType.ENTITLEMENT_CHANGED, new EntitlementChanged("k", 2023, 1, "PAID", true,
                     OffsetDateTime.parse("2022-10-08T09:30:00+08:00"), new BigDecimal("175.00"), new BigDecimal("175.00"),
                     new BigDecimal("175.00")),

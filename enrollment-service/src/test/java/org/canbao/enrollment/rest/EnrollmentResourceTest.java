@@ -120,6 +120,23 @@ class EnrollmentResourceTest {
     }
 
     @Test
+    void exclusionsAreRecordedOncePerPersonAndYear() {
+        String lines = "idNumber,policyYear,reason\n" + ZHANG.value() + ",2023,EMPLOYEE_INSURED\n"
+                + ZHANG.value() + ",20x3,EMPLOYEE_INSURED\n" + LI.value() + ",2023,not a code\n";
+        given().auth().preemptive().basic("medical-insurance", "medical-insurance").contentType("text/csv")
+                .body(bytes(lines)).post("/api/v1/exclusions").then().statusCode(200)
+                .body("accepted", equalTo(1))
+                .body("rejected[0].line", equalTo(3)).body("rejected[0].field", equalTo("policyYear"))
+                .body("rejected[1].line", equalTo(4)).body("rejected[1].field", equalTo("reason"));
+        given().auth().preemptive().basic("medical-insurance", "medical-insurance").contentType("text/csv")
+                .body(bytes(lines)).post("/api/v1/exclusions").then().statusCode(200)
+                .body("accepted", equalTo(0)).body("duplicates", equalTo(1));
+        List<ConsumerRecord<String, String>> events = TopicReader.await(TestInfra.broker().bootstrapServers(),
+                "person-excluded", seen -> !seen.isEmpty(), Duration.ofSeconds(30));
+        assertEquals(1, events.size());
+    }
+
+    @Test
     void aDepartmentMayOnlySendItsOwnFeed() {
         given().auth().preemptive().basic("rural-revitalization", "rural-revitalization")
                 .contentType("application/x-ndjson").body(new byte[0])

@@ -8,6 +8,7 @@ import org.canbao.contracts.CanbaoEvent;
 import org.canbao.contracts.EntitlementChanged;
 import org.canbao.contracts.EventCodec;
 import org.canbao.contracts.IdentityVerified;
+import org.canbao.contracts.PersonExcluded;
 import org.canbao.contracts.StatusChanged;
 import org.canbao.platform.inbox.Inbox;
 import org.canbao.reporting.persistence.ProjectionWriter;
@@ -43,6 +44,13 @@ public class ProjectionConsumer {
     @Transactional
     public void onEntitlements(List<String> records) {
         writer.entitlements(fresh(records, EntitlementChanged.class));
+    }
+
+    @Incoming("person-excluded")
+    @Blocking
+    @Transactional
+    public void onExclusions(List<String> records) {
+        writer.exclusions(fresh(records, PersonExcluded.class));
     }
 
     private <T extends CanbaoEvent> List<T> fresh(List<String> records, Class<T> type) {

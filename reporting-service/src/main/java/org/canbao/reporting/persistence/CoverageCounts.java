@@ -23,6 +23,7 @@ public class CoverageCounts {
                           where valid_from <= cast(:asOf as timestamptz) at time zone 'Asia/Shanghai'
                             and (valid_until is null or valid_until > cast(:asOf as timestamptz) at time zone 'Asia/Shanghai')) h
                      on h.person_key = p.person_key
+             where not exists (select 1 from exclusion e where e.person_key = p.person_key and e.policy_year = :year)
              group by p.township, p.village
             """;
 

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import org.canbao.contracts.EntitlementChanged;
 import org.canbao.contracts.IdentityVerified;
+import org.canbao.contracts.PersonExcluded;
 import org.canbao.contracts.StatusChanged;
 import org.hibernate.Session;
 
@@ -27,6 +28,11 @@ public class ProjectionWriter {
     private static final String UPSERT_COVERAGE = """
             insert into coverage (person_key, policy_year, state, enrolled_at) values (?, ?, ?, ?)
             on conflict (person_key, policy_year) do update set state = excluded.state, enrolled_at = excluded.enrolled_at
+            """;
+
+    private static final String UPSERT_EXCLUSION = """
+            insert into exclusion (person_key, policy_year, reason) values (?, ?, ?)
+            on conflict (person_key, policy_year) do update set reason = excluded.reason
             """;
 
     private final EntityManager em;
@@ -70,6 +76,20 @@ public class ProjectionWriter {
                         end.executeUpdate();
                     }
                 }
+            }
+        });
+    }
+
+    public void exclusions(List<PersonExcluded> events) {
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement s = c.prepareStatement(UPSERT_EXCLUSION)) {
+                for (PersonExcluded e : events) {
+                    s.setString(1, e.personKey());
+                    s.setInt(2, e.policyYear());
+                    s.setString(3, e.reason());
+                    s.addBatch();
+                }
+                s.executeBatch();
             }
         });
     }

@@ -23,6 +23,7 @@ import org.canbao.contracts.CanbaoEvent;
 import org.canbao.contracts.EntitlementChanged;
 import org.canbao.contracts.EventCodec;
 import org.canbao.contracts.IdentityVerified;
+import org.canbao.contracts.PersonExcluded;
 import org.canbao.contracts.StatusChanged;
 import org.canbao.infra.LocalInfraResource;
 import org.canbao.infra.TestInfra;
@@ -76,12 +77,12 @@ class CampaignResourceTest {
         enrolled("p3", "2021-11-05T10:00:00+08:00");
         publish("status-changed", new StatusChanged("p4", "civil-affairs", "MINIMUM_LIVING", StatusChanged.Change.ADDED,
                 LocalDate.of(2021, 8, 31), Instant.now()));
-
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline) && !(Integer.valueOf(3).equals(progress("").extract().path("total.enrolled"))
-                && Integer.valueOf(1).equals(progress("").extract().path("total.hardship.total")))) {
-            sleep();
-        }
+        person("p5", "太塘村");
+        publish("status-changed", new StatusChanged("p5", "civil-affairs", "MINIMUM_LIVING", StatusChanged.Change.ADDED,
+                LocalDate.of(2021, 8, 31), Instant.now()));
+        awaitTotals(3, 2);
+        publish("person-excluded", new PersonExcluded("p5", 2022, "EMPLOYEE_INSURED", Instant.now()));
+        awaitTotals(3, 1);
         progress("").body("total.enrolled", equalTo(3)).body("total.target", equalTo(8))
                 .body("units[0].name", equalTo("华升社区")).body("units[0].ratio", equalTo(0.5f))
                 .body("units[1].ratio", equalTo(0.5f)).body("units[1].rank", equalTo(1))
@@ -129,6 +130,14 @@ class CampaignResourceTest {
                 .body("warnings[0]", containsString("坝芒村 population 3327 - employee_insured 61 = 3266, not the eligible 3226"));
         given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/campaigns/1999/progress").then()
                 .statusCode(404).contentType("application/problem+json");
+    }
+
+    private static void awaitTotals(int enrolled, int hardship) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline) && !(Integer.valueOf(enrolled).equals(progress("").extract().path("total.enrolled"))
+                && Integer.valueOf(hardship).equals(progress("").extract().path("total.hardship.total")))) {
+            sleep();
+        }
     }
 
     private static void sleep() {

@@ -1,0 +1,31 @@
+package org.canbao.enrollment.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.canbao.enrollment.service.ExclusionService;
+import org.canbao.platform.batch.BatchBody;
+import org.canbao.platform.batch.BatchReport;
+
+@Path("/api/v1/exclusions")
+public class ExclusionResource {
+    private final ExclusionService exclusions;
+
+    public ExclusionResource(ExclusionService exclusions) {
+        this.exclusions = exclusions;
+    }
+
+    /** Persons out of a year's campaign: employee-insured, enrolled elsewhere, student at school, deceased, ... */
+    @POST
+    @RolesAllowed("medical-insurance")
+    @Consumes({BatchBody.NDJSON, BatchBody.CSV, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    public BatchReport receive(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+        return exclusions.receive(BatchBody.parse(body, contentType));
+    }
+}

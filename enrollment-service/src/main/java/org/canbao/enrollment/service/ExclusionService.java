@@ -1,0 +1,63 @@
+package org.canbao.enrollment.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.canbao.contracts.IdNumber;
+import org.canbao.contracts.PersonExcluded;
+import org.canbao.enrollment.persistence.Exclusion;
+import org.canbao.platform.batch.BatchBody;
+import org.canbao.platform.batch.BatchReport;
+import org.canbao.platform.batch.LineRejected;
+import org.canbao.platform.config.Pseudonymizer;
+import org.canbao.platform.outbox.Outbox;
+
+/** Records the medical insurance bureau's exclusions, one per person and policy year. */
+@ApplicationScoped
+public class ExclusionService {
+    private final Outbox outbox;
+    private final Pseudonymizer pseudonymizer;
+
+    public ExclusionService(Outbox outbox, Pseudonymizer pseudonymizer) {
+        this.outbox = outbox;
+        this.pseudonymizer = pseudonymizer;
+    }
+
+    @Transactional
+    public BatchReport receive(BatchBody body) {
+        Map<String, Exclusion> seen = new HashMap<>();
+        BatchReport report = BatchReport.startingWith(body);
+        return report.each(body.lines(), line -> {
+            IdNumber id = line.idNumber("idNumber");
+            int year = line.integer("policyYear", null);
+            if (year < 2000 || year > 2100) {
+                throw new LineRejected("policyYear", "policyYear " + year + " is not a plausible year");
+            }
+            String reason = line.required("reason").toUpperCase();
+            if (!reason.matches("[A-Z][A-Z_]{2,39}")) {
+                throw new LineRejected("reason", "reason '" + reason + "' is not a code such as EMPLOYEE_INSURED");
+            }
+            Exclusion.Key key = new Exclusion.Key();
+            key.idNumber = id.value();
+            key.policyYear = year;
+            Exclusion exclusion = seen.computeIfAbsent(id.value() + "/" + year, k -> Exclusion.findById(key));
+            if (exclusion != null && exclusion.reason.equals(reason)) {
+                report.duplicates++;
+                return;
+            }
+            if (exclusion == null) {
+                exclusion = new Exclusion();
+                exclusion.idNumber = id.value();
+                exclusion.policyYear = year;
+                seen.put(id.value() + "/" + year, exclusion);
+            }
+            exclusion.reason = reason;
+            exclusion.recordedAt = Instant.now();
+            exclusion.persist();
+            outbox.publish(new PersonExcluded(pseudonymizer.personKey(id), year, reason, exclusion.recordedAt));
+            report.accepted++;
+        });
+    }
+}
