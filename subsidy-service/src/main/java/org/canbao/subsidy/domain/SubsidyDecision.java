@@ -48,7 +48,8 @@ public final class SubsidyDecision {
         List<String> categories = counted.stream().map(CategorySpell::category).distinct().sorted().toList();
         String decision = explain(policy, tier, contribution, counted, grant, retroactive, refund);
         return new Entitlement(tier, contribution, subsidy, due, paid, state,
-                coveredFrom(policy, enrolledAt), categories, decision, refund, retroactive, enrolledAt);
+                coveredFrom(policy, enrolledAt), categories, decision, refund, retroactive, enrolledAt,
+                grant.map(g -> g.spell().category()).orElse(null));
     }
 
     private static State state(BigDecimal due, BigDecimal paid) {

@@ -57,13 +57,23 @@ public class EntitlementEntity extends PanacheEntityBase {
     @Column(name = "enrolled_at")
     public OffsetDateTime enrolledAt;
 
+    @Column(name = "granting_category")
+    public String grantingCategory;
+
+    @Column(name = "retroactive_due")
+    public BigDecimal retroactiveDue;
+
+    @Column(name = "refund_due")
+    public BigDecimal refundDue;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 
     public boolean matches(Entitlement e) {
         return tier == e.tier() && state.equals(e.state().name()) && hardship == e.hardship()
                 && subsidy.compareTo(e.subsidy()) == 0 && personalDue.compareTo(e.personalDue()) == 0
-                && paid.compareTo(e.paid()) == 0
+                && paid.compareTo(e.paid()) == 0 && Objects.equals(grantingCategory, e.grantingCategory())
+                && retroactiveDue.compareTo(e.retroactiveSubsidyDue()) == 0 && refundDue.compareTo(e.refundDue()) == 0
                 && Objects.equals(enrolledAt == null ? null : enrolledAt.toInstant(),
                 e.enrolledAt() == null ? null : e.enrolledAt().toInstant());
     }
@@ -76,6 +86,9 @@ public class EntitlementEntity extends PanacheEntityBase {
         personalDue = e.personalDue();
         paid = e.paid();
         enrolledAt = e.enrolledAt();
+        grantingCategory = e.grantingCategory();
+        retroactiveDue = e.retroactiveSubsidyDue();
+        refundDue = e.refundDue();
         updatedAt = Instant.now();
     }
 }

@@ -21,7 +21,15 @@ public record PolicyDocument(String region, String contribution, List<Tier> tier
     public record Tier(int tier, String contribution) {
     }
 
-    public record Subsidy(String category, Integer tier, String rule, String amount) {
+    /** {@code fundingSource} (default FINANCE) says which fund pays it, for the ledger. */
+    public record Subsidy(String category, Integer tier, String rule, String amount, String fundingSource) {
+    }
+
+    /** Which fund pays each category's subsidy; the first rule naming the category decides. */
+    public String fundingSource(String category) {
+        return (subsidies == null ? List.<Subsidy>of() : subsidies).stream()
+                .filter(s -> category.equalsIgnoreCase(s.category()) && s.fundingSource() != null)
+                .map(Subsidy::fundingSource).findFirst().orElse("FINANCE");
     }
 
     public record Window(LocalDate opens, LocalDate closes) {

@@ -20,7 +20,11 @@ public class Policies {
     }
 
     public Optional<Policy> of(int year) {
-        return PolicyEntity.<PolicyEntity>findByIdOptional(year).map(Policies::toPolicy);
+        return document(year).map(d -> d.toPolicy(year));
+    }
+
+    public Optional<PolicyDocument> document(int year) {
+        return PolicyEntity.<PolicyEntity>findByIdOptional(year).map(Policies::read);
     }
 
     /** Stores the year's policy; the document is checked first, so a bad one changes nothing. */
@@ -40,8 +44,12 @@ public class Policies {
     }
 
     private static Policy toPolicy(PolicyEntity entity) {
+        return read(entity).toPolicy(entity.policyYear);
+    }
+
+    private static PolicyDocument read(PolicyEntity entity) {
         try {
-            return EventCodec.mapper().readValue(entity.document, PolicyDocument.class).toPolicy(entity.policyYear);
+            return EventCodec.mapper().readValue(entity.document, PolicyDocument.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored policy " + entity.policyYear + " unreadable", e);
         }

@@ -119,6 +119,9 @@ class EntitlementResourceTest {
                 StatusChanged.Change.ADDED, LocalDate.of(2022, 10, 15), Instant.now()));
         awaitState(id, "OVERPAID");
         entitlement(id).body("retroactiveSubsidyDue", equalTo("175.00")).body("refundDue", equalTo("0.00"));
+        given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/ledger/2023").then().statusCode(200)
+                .body("retroactiveSubsidiesDue.persons", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("byCategory.find { it.category == 'MINIMUM_LIVING' }.fundingSource", equalTo("FINANCE"));
     }
 
     @Test
