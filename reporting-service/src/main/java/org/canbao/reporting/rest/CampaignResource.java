@@ -56,6 +56,22 @@ public class CampaignResource {
         return progress.progress(year, asOf == null ? null : BusinessTime.cutoff(asOf, "asOf"), parent);
     }
 
+    /** Units that earned the "advanced unit" award at the campaign's cut-off. */
+    @GET
+    @Path("/awards")
+    @RolesAllowed({"supervisor", "admin"})
+    public Progress.AwardsView awards(@PathParam("policyYear") int year) {
+        return progress.awards(year);
+    }
+
+    /** Incentive funds per unit under the campaign's incentive rules. */
+    @GET
+    @Path("/incentives")
+    @RolesAllowed({"supervisor", "admin"})
+    public Progress.IncentivesView incentives(@PathParam("policyYear") int year) {
+        return progress.incentives(year);
+    }
+
     /** Each checkpoint's bulletin: the ranking as of its cut-off, top three, last place, units below. */
     @GET
     @Path("/checkpoints")

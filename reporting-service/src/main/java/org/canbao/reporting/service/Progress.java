@@ -11,7 +11,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.math.BigDecimal;
+import org.canbao.contracts.EventCodec;
+import org.canbao.reporting.domain.AwardRules;
 import org.canbao.reporting.domain.BusinessTime;
+import org.canbao.reporting.domain.IncentiveRules;
 import org.canbao.reporting.domain.CheckpointBulletin;
 import org.canbao.reporting.domain.CoverageProjection;
 import org.canbao.reporting.domain.UnitCounts;
@@ -68,6 +72,65 @@ public class Progress {
                             progress(year, cutoff, null).units());
                 })
                 .toList();
+    }
+
+    public record AwardsView(int policyYear, OffsetDateTime cutoff, AwardRules rules, List<AwardRules.Award> awards) {
+    }
+
+    public record IncentivesView(int policyYear, OffsetDateTime cutoff, List<IncentiveRules.Incentive> units) {
+    }
+
+    /** Pingjiang's rules unless the campaign gives its own: at least 98 % and within the top 15 at the last cut-off. */
+    @Transactional
+    public AwardsView awards(int year) {
+        CampaignDocument document = document(year);
+        AwardRules given = rules(document.awards(), AwardRules.class, year);
+        AwardRules rules = new AwardRules(given == null ? null : given.cutoff(),
+                given == null || given.minRatio() == null ? new BigDecimal("0.98") : given.minRatio(),
+                given == null || given.topN() == null ? 15 : given.topN());
+        OffsetDateTime cutoff = cutoff(rules.cutoff(), document, year);
+        return new AwardsView(year, cutoff, rules, rules.awards(progress(year, cutoff, null).units()));
+    }
+
+    @Transactional
+    public IncentivesView incentives(int year) {
+        CampaignDocument document = document(year);
+        IncentiveRules rules = rules(document.incentives(), IncentiveRules.class, year);
+        if (rules == null || rules.bands() == null) {
+            throw new NotFoundException("the " + year + " campaign defines no incentive rules");
+        }
+        OffsetDateTime cutoff = cutoff(rules.cutoff(), document, year);
+        List<UnitProgress> atCutoff = progress(year, cutoff, null).units();
+        Map<String, Long> late = new HashMap<>();
+        progress(year, null, null).units().forEach(u -> late.put(u.name(),
+                u.enrolled() - atCutoff.stream().filter(c -> c.name().equals(u.name())).mapToLong(UnitProgress::enrolled).sum()));
+        return new IncentivesView(year, cutoff, rules.incentives(atCutoff, late));
+    }
+
+    private CampaignDocument document(int year) {
+        return campaigns.document(year).orElseThrow(() -> new NotFoundException("no campaign for " + year));
+    }
+
+    /** The rules' own cut-off, else the last checkpoint's, else the end of the enrollment year. */
+    private static OffsetDateTime cutoff(String own, CampaignDocument document, int year) {
+        if (own != null) {
+            return BusinessTime.cutoff(own, "cutoff");
+        }
+        List<CampaignDocument.Checkpoint> checkpoints = document.checkpoints() == null ? List.of() : document.checkpoints();
+        return checkpoints.isEmpty() ? BusinessTime.cutoff((year - 1) + "-12-31", "cutoff")
+                : checkpoints.stream().map(c -> BusinessTime.cutoff(c.cutoff(), "cutoff")).max(OffsetDateTime::compareTo).get();
+    }
+
+    private static <T> T rules(com.fasterxml.jackson.databind.JsonNode node, Class<T> type, int year) {
+        if (node == null || node.isNull() || !node.isObject()) {
+            return null;
+        }
+        try {
+            return EventCodec.mapper().treeToValue(node, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("the " + year + " campaign's " + type.getSimpleName() + " cannot be read: "
+                    + e.getOriginalMessage());
+        }
     }
 
     private static List<UnitTarget> targets(int year) {

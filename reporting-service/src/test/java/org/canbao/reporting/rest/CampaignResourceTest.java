@@ -110,6 +110,11 @@ class CampaignResourceTest {
                 .body("[0].ranking.size()", equalTo(2));
         given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/campaigns/2030/progress").then()
                 .body("units[2].rank", nullValue());
+        given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/campaigns/2030/awards").then()
+                .statusCode(200).body("cutoff", equalTo("2021-11-11T00:00:00+08:00")).body("awards.size()", equalTo(0))
+                .body("rules.minRatio", equalTo(0.98f)).body("rules.topN", equalTo(15));
+        given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/campaigns/2030/incentives").then()
+                .statusCode(404).body("detail", equalTo("the 2030 campaign defines no incentive rules"));
 
         List<ConsumerRecord<String, String>> records = TopicReader.await(TestInfra.broker().bootstrapServers(),
                 "campaign-defined", seen -> seen.stream().anyMatch(r -> r.key().equals("campaign-2030")), Duration.ofSeconds(30));
