@@ -12,6 +12,7 @@ import org.canbao.contracts.PersonExcluded;
 import org.canbao.contracts.StatusChanged;
 import org.canbao.platform.inbox.Inbox;
 import org.canbao.reporting.persistence.ProjectionWriter;
+import org.canbao.reporting.service.ProgressBroadcaster;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Keeps the coverage projection: each batch's effect and its processed-event marks commit together. */
@@ -19,10 +20,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ProjectionConsumer {
     private final Inbox inbox;
     private final ProjectionWriter writer;
+    private final ProgressBroadcaster broadcaster;
 
-    public ProjectionConsumer(Inbox inbox, ProjectionWriter writer) {
+    public ProjectionConsumer(Inbox inbox, ProjectionWriter writer, ProgressBroadcaster broadcaster) {
         this.inbox = inbox;
         this.writer = writer;
+        this.broadcaster = broadcaster;
     }
 
     @Incoming("identity-verified")
@@ -54,6 +57,7 @@ public class ProjectionConsumer {
     }
 
     private <T extends CanbaoEvent> List<T> fresh(List<String> records, Class<T> type) {
+        broadcaster.projectionChanged();
         return inbox.firstSeen(records).stream().map(e -> EventCodec.payload(e, type)).toList();
     }
 }

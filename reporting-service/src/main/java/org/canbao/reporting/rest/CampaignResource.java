@@ -16,16 +16,22 @@ import org.canbao.reporting.domain.BusinessTime;
 import org.canbao.reporting.domain.CheckpointBulletin;
 import org.canbao.reporting.service.Campaigns;
 import org.canbao.reporting.service.Progress;
+import org.canbao.reporting.service.ProgressBroadcaster;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 @Path("/api/v1/campaigns/{policyYear}")
 @Produces(MediaType.APPLICATION_JSON)
 public class CampaignResource {
     private final Campaigns campaigns;
     private final Progress progress;
+    private final ProgressBroadcaster broadcaster;
 
-    public CampaignResource(Campaigns campaigns, Progress progress) {
+    public CampaignResource(Campaigns campaigns, Progress progress, ProgressBroadcaster broadcaster) {
         this.campaigns = campaigns;
         this.progress = progress;
+        this.broadcaster = broadcaster;
     }
 
     /** Defines the year's campaign: units with targets, checkpoints, award and incentive rules. */
@@ -70,6 +76,17 @@ public class CampaignResource {
     @RolesAllowed({"supervisor", "admin"})
     public Progress.IncentivesView incentives(@PathParam("policyYear") int year) {
         return progress.incentives(year);
+    }
+
+    /** Server-sent events: every unit's figures first, then one event per change of a unit's figures. */
+    @GET
+    @Path("/progress/stream")
+    @RolesAllowed({"supervisor", "admin"})
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Blocking
+    public Multi<ProgressBroadcaster.UnitChange> stream(@PathParam("policyYear") int year) {
+        return broadcaster.stream(year);
     }
 
     /** Each checkpoint's bulletin: the ranking as of its cut-off, top three, last place, units below. */

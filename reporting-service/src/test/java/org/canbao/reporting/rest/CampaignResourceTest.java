@@ -1,6 +1,7 @@
 package org.canbao.reporting.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -9,14 +10,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.canbao.contracts.CampaignDefined;
 import org.canbao.contracts.CanbaoEvent;
@@ -92,6 +100,27 @@ class CampaignResourceTest {
                 .body("asOf", equalTo("2021-11-11T00:00:00+08:00"));
         progress("?asOf=2021-10-31").body("units[0].enrolled", equalTo(1)).body("units[1].enrolled", equalTo(0))
                 .body("units[1].rank", equalTo(2));
+    }
+
+    @Test
+    void theDashboardIsForSupervisorsAndTheStreamStartsWithEveryUnit() throws Exception {
+        given().get("/").then().statusCode(401);
+        given().auth().preemptive().basic("tax", "tax").get("/").then().statusCode(403);
+        given().auth().preemptive().basic("supervisor", "supervisor").get("/").then().statusCode(200)
+                .body(containsString("EventSource"));
+        given().auth().preemptive().basic("admin", "admin").contentType("text/csv")
+                .body("unit_name,unit_kind,target\n流村,village,5\n".getBytes(StandardCharsets.UTF_8))
+                .put("/api/v1/campaigns/2040").then().statusCode(200);
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                                + "/api/v1/campaigns/2040/progress/stream"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("supervisor:supervisor".getBytes()))
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, response.statusCode());
+        String first = response.body().filter(l -> l.startsWith("data:")).findFirst().orElseThrow();
+        assertThat(first, containsString("\"name\":\"流村\""));
     }
 
     @Test

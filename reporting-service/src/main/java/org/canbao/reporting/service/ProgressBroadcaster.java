@@ -1,0 +1,74 @@
+package org.canbao.reporting.service;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.canbao.reporting.domain.UnitProgress;
+import org.canbao.reporting.persistence.Campaign;
+import org.jboss.logging.Logger;
+
+/**
+ * Feeds the live stream: when the projection changed, recomputes each campaign's progress at most once a
+ * second and sends one event per unit whose figures differ from the last ones sent.
+ */
+@ApplicationScoped
+public class ProgressBroadcaster {
+    private static final Logger LOG = Logger.getLogger(ProgressBroadcaster.class);
+
+    public record UnitChange(int policyYear, OffsetDateTime asOf, UnitProgress unit) {
+    }
+
+    private final Progress progress;
+    private final BroadcastProcessor<UnitChange> changes = BroadcastProcessor.create();
+    private final Map<String, UnitProgress> lastSent = new ConcurrentHashMap<>();
+    private final AtomicBoolean dirty = new AtomicBoolean(true);
+    private final AtomicInteger subscribers = new AtomicInteger();
+
+    public ProgressBroadcaster(Progress progress) {
+        this.progress = progress;
+    }
+
+    /** Called by the consumers after a batch: the figures may have moved. */
+    public void projectionChanged() {
+        dirty.set(true);
+    }
+
+    /** Every unit's current figures first, then a change per unit as it happens. */
+    public Multi<UnitChange> stream(int year) {
+        List<UnitChange> current = progress.progress(year, null, null).units().stream()
+                .map(u -> new UnitChange(year, OffsetDateTime.now(), u)).toList();
+        return Multi.createBy().concatenating().streams(Multi.createFrom().iterable(current),
+                        changes.filter(c -> c.policyYear() == year))
+                .onSubscription().invoke(() -> subscribers.incrementAndGet())
+                .onTermination().invoke(() -> subscribers.decrementAndGet());
+    }
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void publishChanges() {
+        if (subscribers.get() == 0 || !dirty.getAndSet(false)) {
+            return;
+        }
+        try {
+            for (int year : Campaign.<Campaign>listAll().stream().map(c -> c.policyYear).toList()) {
+                Progress.ProgressView view = progress.progress(year, null, null);
+                for (UnitProgress unit : view.units()) {
+                    UnitProgress before = lastSent.put(year + "/" + unit.name(), unit);
+                    if (!Objects.equals(before, unit)) {
+                        changes.onNext(new UnitChange(year, view.asOf(), unit));
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            dirty.set(true);
+            LOG.warnf("progress stream not refreshed: %s", e.getMessage());
+        }
+    }
+}
