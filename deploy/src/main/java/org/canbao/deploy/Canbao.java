@@ -59,8 +59,9 @@ public final class Canbao {
                 canbao.whereToLook();
             }
             case "status" -> canbao.status();
+            case "bench" -> Benchmark.run(args.length > 1 ? Integer.parseInt(args[1]) : 50_000);
             case "down" -> canbao.down(args.length > 1 && args[1].equals("--purge"));
-            default -> System.out.println("usage: ./canbao up | demo | status | down [--purge]");
+            default -> System.out.println("usage: ./canbao up | demo | status | bench [N] | down [--purge]");
         }
     }
 

@@ -44,7 +44,10 @@ public class EntitlementService {
         return SubsidyDecision.decide(policy, tier, spells, payments);
     }
 
-    /** In the caller's transaction: re-decides these persons for every policy year and emits the changes. */
+    /**
+     * In the caller's transaction: re-decides these persons for every policy year that concerns them (a payment,
+     * a category counting that year, or an entitlement already told) and emits the changes.
+     */
     public void refresh(Collection<String> personKeys) {
         List<Policy> all = policies.all();
         if (all.isEmpty() || personKeys.isEmpty()) {
@@ -74,8 +77,12 @@ public class EntitlementService {
             for (Policy policy : all) {
                 List<PaymentRecord> paid = payments.getOrDefault(key, List.of()).stream()
                         .filter(p -> p.policyYear == policy.year()).map(PaymentEntity::toRecord).toList();
-                Entitlement entitlement = SubsidyDecision.decide(policy, null, spells.getOrDefault(key, List.of()), paid);
+                List<CategorySpell> personSpells = spells.getOrDefault(key, List.of());
                 EntitlementEntity last = known.get(key + "/" + policy.year());
+                if (last == null && paid.isEmpty() && personSpells.stream().noneMatch(s -> s.countsFor(policy))) {
+                    continue;
+                }
+                Entitlement entitlement = SubsidyDecision.decide(policy, null, personSpells, paid);
                 if (last != null && last.matches(entitlement)) {
                     continue;
                 }
