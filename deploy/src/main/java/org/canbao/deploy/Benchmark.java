@@ -56,7 +56,7 @@ public final class Benchmark {
         List<IdNumber> people = new ArrayList<>(n);
         LocalDate born = LocalDate.of(1950, 1, 1).plusDays(Math.abs(run.hashCode()) % 9000);
         for (int i = 0; i < n; i++) {
-            people.add(IdNumber.of("430626", born.plusDays(i / 1000), i % 1000));
+            people.add(IdNumber.of("439999", born.plusDays(i / 1000), i % 1000));
         }
         Instant start = Instant.now();
         post(enrollment, "public-security", "/api/v1/residents", people.stream().map(id ->

@@ -79,5 +79,9 @@ public final class DemoData {
         if (answer.status() != 200) {
             throw new IllegalStateException(what + " failed: " + answer.status() + " " + answer.body());
         }
+        var rejected = answer.json().get("rejected");
+        if (rejected != null && !rejected.isEmpty()) {
+            throw new IllegalStateException(what + ": " + rejected.size() + " lines rejected, the first: " + rejected.get(0));
+        }
     }
 }

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The broker and database server shared by every test in one JVM, started on first use and stopped at
@@ -21,8 +23,12 @@ public final class TestInfra {
     public static synchronized KafkaBroker broker() {
         if (broker == null) {
             try {
-                broker = KafkaBroker.start(Files.createTempDirectory("canbao-kafka"), 0, 0);
-                Runtime.getRuntime().addShutdownHook(new Thread(broker::stop));
+                Path dir = Files.createTempDirectory("canbao-kafka");
+                broker = KafkaBroker.start(dir, 0, 0);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    broker.stop();
+                    deleteTree(dir);
+                }));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -65,11 +71,11 @@ public final class TestInfra {
         return name;
     }
 
-    public static Path tempDir(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // the folder is under the temporary directory; the system clears what is left
         }
     }
 }

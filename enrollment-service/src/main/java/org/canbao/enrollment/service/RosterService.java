@@ -2,11 +2,13 @@ package org.canbao.enrollment.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.canbao.contracts.IdentityVerified;
 import org.canbao.enrollment.domain.RosterLine;
+import org.canbao.enrollment.messaging.CampaignUnitsConsumer;
 import org.canbao.enrollment.domain.RosterLine.ResidentStatus;
 import org.canbao.enrollment.persistence.KnownUnit;
 import org.canbao.enrollment.persistence.Resident;
@@ -22,15 +24,17 @@ import org.canbao.platform.outbox.Outbox;
 public class RosterService {
     private final Outbox outbox;
     private final Pseudonymizer pseudonymizer;
+    private final CampaignUnitsConsumer campaigns;
 
-    public RosterService(Outbox outbox, Pseudonymizer pseudonymizer) {
+    public RosterService(Outbox outbox, Pseudonymizer pseudonymizer, CampaignUnitsConsumer campaigns) {
         this.outbox = outbox;
         this.pseudonymizer = pseudonymizer;
+        this.campaigns = campaigns;
     }
 
     @Transactional
     public BatchReport receive(BatchBody body) {
-        Set<String> units = KnownUnit.names();
+        Set<String> units = knownUnits(body);
         Map<String, Resident> residents = Resident.byIdNumbers(BatchBody.distinctUpper(body.lines(), "idNumber"));
         BatchReport report = BatchReport.startingWith(body);
         return report.each(body.lines(), line -> {
@@ -48,6 +52,14 @@ public class RosterService {
             residents.put(roster.idNumber().value(), record(roster, resident));
             report.accepted++;
         });
+    }
+
+    /** The campaigns' unit names; if a line names a place not among them, first catch up with new campaigns. */
+    private Set<String> knownUnits(BatchBody body) {
+        Set<String> known = KnownUnit.names();
+        boolean unknownPlace = !known.isEmpty() && body.lines().stream().anyMatch(l ->
+                !known.contains(String.valueOf(l.optional("township"))) && !known.contains(String.valueOf(l.optional("village"))));
+        return unknownPlace ? campaigns.knownUnitsAfterCatchingUp(Duration.ofSeconds(3)) : known;
     }
 
     private Resident record(RosterLine roster, Resident existing) {

@@ -12,8 +12,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.canbao.contracts.EventEnvelope;
@@ -54,6 +57,20 @@ public class OutboxRelay {
     public void kick() {
         if (!stopping && pending.compareAndSet(false, true)) {
             worker.execute(this::drain);
+        }
+    }
+
+    /**
+     * Sends everything committed so far before returning, for the rare write whose caller must find its event
+     * on the bus at once (a campaign definition that other services check input against).
+     */
+    public void flush() {
+        try {
+            worker.submit(this::drain).get(config.outbox().sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warnf("outbox flush incomplete, the relay will go on: %s", e.getMessage());
         }
     }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.canbao.platform.batch.BatchBody;
+import org.canbao.platform.outbox.OutboxRelay;
 import org.canbao.reporting.domain.BusinessTime;
 import org.canbao.reporting.domain.CheckpointBulletin;
 import org.canbao.reporting.service.Campaigns;
@@ -27,11 +28,13 @@ public class CampaignResource {
     private final Campaigns campaigns;
     private final Progress progress;
     private final ProgressBroadcaster broadcaster;
+    private final OutboxRelay relay;
 
-    public CampaignResource(Campaigns campaigns, Progress progress, ProgressBroadcaster broadcaster) {
+    public CampaignResource(Campaigns campaigns, Progress progress, ProgressBroadcaster broadcaster, OutboxRelay relay) {
         this.campaigns = campaigns;
         this.progress = progress;
         this.broadcaster = broadcaster;
+        this.relay = relay;
     }
 
     /** Defines the year's campaign: units with targets, checkpoints, award and incentive rules. */
@@ -42,7 +45,7 @@ public class CampaignResource {
         if (document == null) {
             throw new IllegalArgumentException("a campaign document is required");
         }
-        return campaigns.put(year, document);
+        return defined(campaigns.put(year, document));
     }
 
     /** The allocation table alone, as CSV (the shape of domain/data/*-targets.csv). */
@@ -50,7 +53,13 @@ public class CampaignResource {
     @RolesAllowed("admin")
     @Consumes({BatchBody.CSV, MediaType.TEXT_PLAIN})
     public Campaigns.Defined putTable(@PathParam("policyYear") int year, String table) {
-        return campaigns.put(year, new CampaignDocument(TextNode.valueOf(table), List.of(), null, null));
+        return defined(campaigns.put(year, new CampaignDocument(TextNode.valueOf(table), List.of(), null, null)));
+    }
+
+    /** The roster checks township names against campaign-defined: answer once that event is on the bus. */
+    private Campaigns.Defined defined(Campaigns.Defined defined) {
+        relay.flush();
+        return defined;
     }
 
     /** Coverage per unit against target; {@code asOf} answers for any past instant, {@code parent} lists a unit's children. */

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.canbao.reporting.domain.BusinessTime;
 import org.canbao.reporting.domain.UnitProgress;
 import org.canbao.reporting.persistence.Campaign;
 import org.jboss.logging.Logger;
@@ -25,6 +26,12 @@ public class ProgressBroadcaster {
 
     public record UnitChange(int policyYear, OffsetDateTime asOf, UnitProgress unit) {
     }
+
+    /**
+     * The processor fails a subscriber it cannot deliver to, and an SSE writer asks for one event at a time:
+     * each subscriber gets a buffer holding a burst of changes (a county has a few dozen units).
+     */
+    private static final int UNITS_BUFFERED = 10_000;
 
     private final Progress progress;
     private final BroadcastProcessor<UnitChange> changes = BroadcastProcessor.create();
@@ -44,9 +51,9 @@ public class ProgressBroadcaster {
     /** Every unit's current figures first, then a change per unit as it happens. */
     public Multi<UnitChange> stream(int year) {
         List<UnitChange> current = progress.progress(year, null, null).units().stream()
-                .map(u -> new UnitChange(year, OffsetDateTime.now(), u)).toList();
+                .map(u -> new UnitChange(year, OffsetDateTime.now(BusinessTime.ZONE), u)).toList();
         return Multi.createBy().concatenating().streams(Multi.createFrom().iterable(current),
-                        changes.filter(c -> c.policyYear() == year))
+                        changes.filter(c -> c.policyYear() == year).onOverflow().buffer(UNITS_BUFFERED))
                 .onSubscription().invoke(() -> subscribers.incrementAndGet())
                 .onTermination().invoke(() -> subscribers.decrementAndGet());
     }
