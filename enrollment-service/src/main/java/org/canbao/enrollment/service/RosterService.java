@@ -54,12 +54,15 @@ public class RosterService {
         });
     }
 
-    /** The campaigns' unit names; if a line names a place not among them, first catch up with new campaigns. */
+    /**
+     * The campaigns' unit names. When none is known yet, or a line names a place not among them, first catch up
+     * with campaigns just defined, so a roster sent right after its campaign is checked against it.
+     */
     private Set<String> knownUnits(BatchBody body) {
         Set<String> known = KnownUnit.names();
-        boolean unknownPlace = !known.isEmpty() && body.lines().stream().anyMatch(l ->
+        boolean stale = known.isEmpty() || body.lines().stream().anyMatch(l ->
                 !known.contains(String.valueOf(l.optional("township"))) && !known.contains(String.valueOf(l.optional("village"))));
-        return unknownPlace ? campaigns.knownUnitsAfterCatchingUp(Duration.ofSeconds(3)) : known;
+        return stale ? campaigns.knownUnitsAfterCatchingUp(Duration.ofSeconds(3)) : known;
     }
 
     private Resident record(RosterLine roster, Resident existing) {
