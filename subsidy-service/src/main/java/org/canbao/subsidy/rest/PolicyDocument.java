@@ -1,11 +1,17 @@
 package org.canbao.subsidy.rest;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.canbao.platform.batch.BatchBody;
 import org.canbao.subsidy.domain.Policy;
 import org.canbao.subsidy.domain.SubsidyRule;
 
@@ -16,7 +22,8 @@ import org.canbao.subsidy.domain.SubsidyRule;
  *  "window":{"opens":"2022-09-01","closes":"2022-12-31"},"baseListDate":"2022-08-31","benefitStart":"2023-01-01"}</pre>
  */
 public record PolicyDocument(String region, String contribution, List<Tier> tiers, List<Subsidy> subsidies,
-                             Window window, LocalDate baseListDate, LocalDate benefitStart) {
+                             JsonNode subsidyTable, Window window, LocalDate baseListDate, LocalDate benefitStart) {
+    private static final Pattern TIER_SUBSIDY = Pattern.compile("tier(\\d+)_subsidy");
 
     public record Tier(int tier, String contribution) {
     }
@@ -32,7 +39,7 @@ public record PolicyDocument(String region, String contribution, List<Tier> tier
                 .map(Subsidy::fundingSource).findFirst().orElse("FINANCE");
     }
 
-    public record Window(LocalDate opens, LocalDate closes) {
+    public record Window(@JsonAlias({"from", "start"}) LocalDate opens, @JsonAlias({"to", "end", "until"}) LocalDate closes) {
     }
 
     /** The domain policy; a document that cannot be one fails with a reason naming the field. */
@@ -43,11 +50,50 @@ public record PolicyDocument(String region, String contribution, List<Tier> tier
         } else if (contribution != null) {
             contributions.put(1, money("contribution", contribution));
         }
-        List<SubsidyRule> rules = subsidies == null ? List.of() : subsidies.stream().map(PolicyDocument::rule).toList();
+        List<SubsidyRule> rules = new ArrayList<>();
+        if (subsidies != null) {
+            subsidies.stream().map(PolicyDocument::rule).forEach(rules::add);
+        }
+        rules.addAll(table(subsidyTable));
         LocalDate opens = window != null && window.opens() != null ? window.opens() : LocalDate.of(year - 1, 9, 1);
         LocalDate closes = window != null && window.closes() != null ? window.closes() : LocalDate.of(year - 1, 12, 31);
         return new Policy(year, contributions, rules, opens, closes, baseListDate,
                 benefitStart != null ? benefitStart : LocalDate.of(year, 1, 1));
+    }
+
+    /**
+     * A per-category table in the shape of Aikou's ({@code category, tier1_subsidy, tier1_self, tier2_subsidy, ...}),
+     * as CSV text or a list of row objects: each filled {@code tierN_subsidy} is a fixed subsidy at tier N.
+     */
+    private static List<SubsidyRule> table(JsonNode table) {
+        if (table == null || table.isNull()) {
+            return List.of();
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        if (table.isTextual()) {
+            BatchBody.parse(table.asText(), BatchBody.CSV).lines().forEach(l -> rows.add(l.fields()));
+        } else {
+            table.forEach(row -> {
+                Map<String, String> fields = new LinkedHashMap<>();
+                row.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().isNull() ? null : f.getValue().asText()));
+                rows.add(fields);
+            });
+        }
+        List<SubsidyRule> rules = new ArrayList<>();
+        for (Map<String, String> row : rows) {
+            String category = row.get("category");
+            if (category == null || category.isBlank()) {
+                throw new IllegalArgumentException("each subsidyTable row needs a category");
+            }
+            row.forEach((column, value) -> {
+                Matcher tier = TIER_SUBSIDY.matcher(column);
+                if (tier.matches() && value != null && !value.isBlank()) {
+                    rules.add(new SubsidyRule(category.trim().toUpperCase(Locale.ROOT), Integer.parseInt(tier.group(1)),
+                            SubsidyRule.Kind.FIXED, money(category + "." + column, value)));
+                }
+            });
+        }
+        return rules;
     }
 
     private static SubsidyRule rule(Subsidy s) {
