@@ -17,8 +17,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.canbao.contracts.CampaignDefined;
-import org.canbao.contracts.EventCodec;
-import org.canbao.contracts.EventEnvelope;
 import org.canbao.contracts.EventType;
 import org.canbao.enrollment.persistence.KnownUnit;
 import org.canbao.platform.inbox.Inbox;
@@ -52,8 +50,7 @@ public class CampaignUnitsConsumer {
     public void onCampaigns(ConsumerRecords<String, String> batch) {
         List<String> values = new ArrayList<>();
         batch.forEach(r -> values.add(r.value()));
-        for (EventEnvelope envelope : inbox.firstSeen(values)) {
-            CampaignDefined campaign = EventCodec.payload(envelope, CampaignDefined.class);
+        for (CampaignDefined campaign : inbox.firstSeen(values, CampaignDefined.class)) {
             for (CampaignDefined.Unit unit : campaign.units()) {
                 KnownUnit known = KnownUnit.findById(unit.name());
                 if (known == null) {

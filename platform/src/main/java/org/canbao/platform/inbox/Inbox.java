@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.canbao.contracts.CanbaoEvent;
 import org.canbao.contracts.EventCodec;
 import org.canbao.contracts.EventEnvelope;
 import org.hibernate.Session;
@@ -54,6 +55,22 @@ public class Inbox {
             }
         });
         return result;
+    }
+
+    /**
+     * The first-seen events of a batch as payloads of one type. An event this reader cannot read (a newer schema
+     * version, a broken payload) is logged and skipped rather than stopping the channel for every event behind it.
+     */
+    public <T extends CanbaoEvent> List<T> firstSeen(List<String> records, Class<T> type) {
+        List<T> payloads = new ArrayList<>();
+        for (EventEnvelope envelope : firstSeen(records)) {
+            try {
+                payloads.add(EventCodec.payload(envelope, type));
+            } catch (IllegalArgumentException e) {
+                LOG.errorf("skipped event %s: %s", envelope.id(), e.getMessage());
+            }
+        }
+        return payloads;
     }
 
     private Set<String> mark(String[] ids) {

@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import org.canbao.contracts.CanbaoEvent;
 import org.canbao.contracts.EntitlementChanged;
-import org.canbao.contracts.EventCodec;
 import org.canbao.contracts.IdentityVerified;
 import org.canbao.contracts.PersonExcluded;
 import org.canbao.contracts.StatusChanged;
@@ -58,6 +57,6 @@ public class ProjectionConsumer {
 
     private <T extends CanbaoEvent> List<T> fresh(List<String> records, Class<T> type) {
         broadcaster.projectionChanged();
-        return inbox.firstSeen(records).stream().map(e -> EventCodec.payload(e, type)).toList();
+        return inbox.firstSeen(records, type);
     }
 }

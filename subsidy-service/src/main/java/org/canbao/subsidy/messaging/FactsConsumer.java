@@ -8,8 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.canbao.contracts.EventCodec;
-import org.canbao.contracts.EventEnvelope;
 import org.canbao.contracts.PaymentReceived;
 import org.canbao.contracts.PaymentReversed;
 import org.canbao.contracts.StatusChanged;
@@ -40,8 +38,7 @@ public class FactsConsumer {
     @Transactional
     public void onStatusChanges(List<String> records) {
         Set<String> persons = new LinkedHashSet<>();
-        for (EventEnvelope envelope : inbox.firstSeen(records)) {
-            StatusChanged change = EventCodec.payload(envelope, StatusChanged.class);
+        for (StatusChanged change : inbox.firstSeen(records, StatusChanged.class)) {
             if (change.change() == StatusChanged.Change.ADDED) {
                 SpellEntity spell = new SpellEntity();
                 spell.personKey = change.personKey();
@@ -66,8 +63,7 @@ public class FactsConsumer {
     @Transactional
     public void onReversals(List<String> records) {
         Set<String> persons = new LinkedHashSet<>();
-        for (EventEnvelope envelope : inbox.firstSeen(records)) {
-            PaymentReversed reversed = EventCodec.payload(envelope, PaymentReversed.class);
+        for (PaymentReversed reversed : inbox.firstSeen(records, PaymentReversed.class)) {
             if (ReversalEntity.findById(reversed.receiptId()) == null) {
                 ReversalEntity reversal = new ReversalEntity();
                 reversal.receiptId = reversed.receiptId();
@@ -86,8 +82,7 @@ public class FactsConsumer {
     @Transactional
     public void onPayments(List<String> records) {
         Set<String> persons = new LinkedHashSet<>();
-        List<PaymentReceived> payments = inbox.firstSeen(records).stream()
-                .map(e -> EventCodec.payload(e, PaymentReceived.class)).toList();
+        List<PaymentReceived> payments = inbox.firstSeen(records, PaymentReceived.class);
         Map<String, PaymentEntity> known = Chunked.byKey(payments.stream().map(PaymentReceived::receiptId).toList(),
                 chunk -> PaymentEntity.<PaymentEntity>list("receiptId in ?1", chunk), p -> p.receiptId);
         for (PaymentReceived received : payments) {

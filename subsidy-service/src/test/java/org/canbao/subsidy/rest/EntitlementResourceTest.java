@@ -1,6 +1,7 @@
 package org.canbao.subsidy.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.canbao.contracts.CanbaoEvent;
 import org.canbao.contracts.EntitlementChanged;
 import org.canbao.contracts.EventCodec;
+import org.canbao.contracts.EventEnvelope;
 import org.canbao.contracts.IdNumber;
 import org.canbao.contracts.PaymentReceived;
 import org.canbao.contracts.PaymentReversed;
@@ -135,6 +137,24 @@ class EntitlementResourceTest {
                 OffsetDateTime.parse("2022-09-08T08:00:00+08:00"), "bank return", Instant.now()));
         awaitState(id, "UNPAID");
         entitlement(id).body("paid", equalTo("0.00"));
+    }
+
+    @Test
+    void anEventFromANewerSchemaIsSkippedAndTheEventsBehindItStillCount() {
+        IdNumber id = IdNumber.of("430626", LocalDate.of(1999, 9, 9), 99);
+        String key = pseudonymizer.personKey(id);
+        EventEnvelope current = EventCodec.envelope("/test", new StatusChanged(key, "civil-affairs", "EXTREME_POVERTY",
+                StatusChanged.Change.ADDED, LocalDate.of(2022, 9, 1), Instant.now()));
+        EventEnvelope future = new EventEnvelope(current.specversion(), current.id(), current.source(), current.type(),
+                current.subject(), current.time(), current.datacontenttype(), 99, current.data());
+        TopicWriter.send(TestInfra.broker().bootstrapServers(), "status-changed", key, EventCodec.write(future), "not an event");
+        publish("payment-received", key, new PaymentReceived(key, "R-99", 2023, 1, new BigDecimal("350.00"), "POS",
+                OffsetDateTime.parse("2022-09-06T08:00:00+08:00"), null, Instant.now()));
+        awaitState(id, "PAID");
+        publish("status-changed", key, new StatusChanged(key, "civil-affairs", "MINIMUM_LIVING",
+                StatusChanged.Change.ADDED, LocalDate.of(2022, 9, 1), Instant.now()));
+        awaitState(id, "OVERPAID");
+        entitlement(id).body("categories", contains("MINIMUM_LIVING"));
     }
 
     @Test
