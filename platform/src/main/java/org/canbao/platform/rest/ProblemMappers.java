@@ -1,5 +1,9 @@
 package org.canbao.platform.rest;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -15,10 +19,31 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json);
+        }
         Response original = e.getResponse();
         Response.StatusType status = original.getStatusInfo();
         String detail = e.getMessage() == null ? status.getReasonPhrase() : IdNumber.scrub(e.getMessage());
         return Problem.response(status.getStatusCode(), status.getReasonPhrase(), detail);
+    }
+
+    /** A body that is not JSON, or JSON of the wrong shape: say where and what. */
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? " (field " + mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .collect(Collectors.joining(".")) + ")"
+                : "";
+        return Problem.response(400, "Bad Request", IdNumber.scrub("the body cannot be read" + where + field + ": " + e.getOriginalMessage()));
+    }
+
+    /** Quarkus maps this one to an empty 400 by itself; ours says which field. */
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException e) {
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper
