@@ -2,9 +2,11 @@ package org.canbao.contracts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -52,6 +54,19 @@ public final class EventCodec {
         }
     }
 
+    /** Brings an older payload to the current schema, one version at a time. */
+    private static JsonNode upcast(EventType type, int version, JsonNode data) {
+        if (type == EventType.IDENTITY_VERIFIED && version == 1 && data instanceof ObjectNode v1) {
+            ObjectNode v2 = v1.deepCopy();
+            JsonNode birthDate = v2.remove("birthDate");
+            if (birthDate != null && birthDate.isTextual() && birthDate.asText().length() >= 4) {
+                v2.put("birthYear", Integer.parseInt(birthDate.asText().substring(0, 4)));
+            }
+            return v2;
+        }
+        return data;
+    }
+
     /** The payload as the current class, whatever schema version it was written with. */
     public static <T extends CanbaoEvent> T payload(EventEnvelope envelope, Class<T> expected) {
         EventType type = EventType.ofCeType(envelope.type());
@@ -63,7 +78,7 @@ public final class EventCodec {
                     + " is newer than this reader (" + type.schemaVersion() + ")");
         }
         try {
-            return MAPPER.treeToValue(envelope.data(), expected);
+            return MAPPER.treeToValue(upcast(type, envelope.schemaversion(), envelope.data()), expected);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("bad " + envelope.type() + " payload: " + e.getOriginalMessage());
         }

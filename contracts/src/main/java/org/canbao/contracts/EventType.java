@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /** Every event on the bus: its CloudEvents type, its topic, its payload class and its current schema version. */
 public enum EventType {
-    IDENTITY_VERIFIED("identity-verified", IdentityVerified.class, 1),
+    IDENTITY_VERIFIED("identity-verified", IdentityVerified.class, 2),
     STATUS_CHANGED("status-changed", StatusChanged.class, 1),
     PERSON_EXCLUDED("person-excluded", PersonExcluded.class, 1),
     PAYMENT_RECEIVED("payment-received", PaymentReceived.class, 1),

@@ -14,7 +14,7 @@ public final class IdNumber {
     private static final String CHECK_CHARS = "10X98765432";
 
     private static final Pattern ID_LIKE =
-            Pattern.compile("(?<![0-9A-Za-z])(\\d{6})\\d{8}(\\d{3}[0-9Xx])(?![0-9A-Za-z])");
+            Pattern.compile("(?<![0-9])(\\d{6})\\d{8}(\\d{3}[0-9Xx])(?![0-9])");
 
     private final String value;
 

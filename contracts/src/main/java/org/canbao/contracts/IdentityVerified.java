@@ -1,11 +1,13 @@
 package org.canbao.contracts;
 
 import java.time.Instant;
-import java.time.LocalDate;
 
-/** A roster line matched a valid ID number: the person is known, with household, township and village. */
+/**
+ * A roster line matched a valid ID number: the person is known, with household, township and village.
+ * Version 2 carries the birth year only: with the masked number, a full birth date would rebuild the number.
+ */
 public record IdentityVerified(String personKey, String maskedId, String householdId, String township,
-                               String village, String status, LocalDate birthDate, Instant recordedAt)
+                               String village, String status, int birthYear, Instant recordedAt)
         implements CanbaoEvent {
     @Override
     public String subject() {

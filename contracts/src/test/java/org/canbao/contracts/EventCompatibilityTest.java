@@ -15,18 +15,20 @@ import java.time.OffsetDateTime;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Guards the readers already deployed. Each {@code events/<topic>.v1.json} is an event as version 1 wrote it.
- * Today's reader must read it, and what today's writer produces must still carry every v1 field with the same
- * JSON type, or an old consumer breaks: such a change needs a new schema version and an upcaster instead.
+ * Guards the readers already deployed. Each {@code events/<topic>.v<N>.json} is an event as version N wrote it.
+ * Today's reader must read every version (older ones through an upcaster), and what today's writer produces must
+ * carry every field of the current version's fixture with the same JSON type, or a reader of that version breaks:
+ * such a change needs a new schema version, its fixture and an upcaster instead.
  */
 class EventCompatibilityTest {
     private static final Map<EventType, CanbaoEvent> CURRENT = Map.of(
             EventType.IDENTITY_VERIFIED, new IdentityVerified("k", "430626********1234", "H1", "梅仙镇", "浆市村", "ACTIVE",
-                    LocalDate.of(1958, 4, 9), Instant.parse("2022-08-31T02:00:00Z")),
+                    1958, Instant.parse("2022-08-31T02:00:00Z")),
             EventType.STATUS_CHANGED, new StatusChanged("k", "civil-affairs", "MINIMUM_LIVING", StatusChanged.Change.ADDED,
                     LocalDate.of(2022, 8, 31), Instant.parse("2022-08-31T02:00:00Z")),
             EventType.PAYMENT_RECEIVED, new PaymentReceived("k", "R1", 2023, 1, new BigDecimal("175.00"), "WECHAT",
@@ -41,18 +43,26 @@ class EventCompatibilityTest {
 
     @ParameterizedTest
     @EnumSource(EventType.class)
-    void version1EventsAreStillReadable(EventType type) throws IOException {
-        EventEnvelope old = EventCodec.read(fixture(type));
-        assertEquals(type.ceType(), old.type());
-        CanbaoEvent event = EventCodec.payload(old, type.payload());
-        assertNotNull(event.subject());
-        assertEquals(old.subject(), event.subject());
+    void everyVersionIsStillReadable(EventType type) throws IOException {
+        for (int version = 1; version <= type.schemaVersion(); version++) {
+            EventEnvelope old = EventCodec.read(fixture(type, version));
+            assertEquals(type.ceType(), old.type());
+            CanbaoEvent event = EventCodec.payload(old, type.payload());
+            assertNotNull(event.subject());
+            assertEquals(old.subject(), event.subject());
+        }
+    }
+
+    @Test
+    void identityVersion1IsUpcastToABirthYear() throws IOException {
+        IdentityVerified v2 = EventCodec.payload(EventCodec.read(fixture(EventType.IDENTITY_VERIFIED, 1)), IdentityVerified.class);
+        assertEquals(1958, v2.birthYear());
     }
 
     @ParameterizedTest
     @EnumSource(EventType.class)
-    void todaysEventsKeepEveryVersion1Field(EventType type) throws IOException {
-        JsonNode old = EventCodec.mapper().readTree(fixture(type));
+    void todaysEventsKeepEveryFieldOfTheCurrentVersion(EventType type) throws IOException {
+        JsonNode old = EventCodec.mapper().readTree(fixture(type, type.schemaVersion()));
         JsonNode now = EventCodec.mapper().readTree(EventCodec.write(EventCodec.envelope("/test", CURRENT.get(type))));
         assertSameShape("", old, now);
     }
@@ -74,8 +84,8 @@ class EventCompatibilityTest {
         }
     }
 
-    private static String fixture(EventType type) throws IOException {
-        try (InputStream in = EventCompatibilityTest.class.getResourceAsStream("/events/" + type.topic() + ".v1.json")) {
+    private static String fixture(EventType type, int version) throws IOException {
+        try (InputStream in = EventCompatibilityTest.class.getResourceAsStream("/events/" + type.topic() + ".v" + version + ".json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -1,13 +1,14 @@
 package org.canbao.enrollment.domain;
 
-import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * A department's list of who is in which category. A snapshot replaces the department's previous list:
- * whoever it no longer names is removed. A delta adds and removes named entries only.
+ * whoever it no longer names is removed. A delta adds and removes named entries only. What changes is the
+ * difference between the list before and after, so naming an entry twice in one batch cannot add and remove it.
  */
 public final class StatusFeed {
     public enum Mode { SNAPSHOT, DELTA }
@@ -28,27 +29,24 @@ public final class StatusFeed {
     }
 
     /**
-     * @param unreadable ID numbers on lines that were rejected: a snapshot does not remove them for being
-     *                   absent, since a typo must not cost anyone their category
+     * @param kept ID numbers a snapshot must not remove for being absent: those on rejected lines (a typo must
+     *             not cost anyone their category), or everyone when a line could not be read at all
      */
-    public static Changes apply(Set<Entry> current, List<Line> lines, Mode mode, Set<String> unreadable) {
-        Set<Entry> state = new HashSet<>(current);
+    public static Changes apply(Set<Entry> current, List<Line> lines, Mode mode, Set<String> kept) {
+        Set<Entry> state = new LinkedHashSet<>(current);
         Set<Entry> named = new HashSet<>();
-        List<Entry> added = new ArrayList<>();
-        List<Entry> removed = new ArrayList<>();
         int changed = 0;
         for (Line line : lines) {
-            Entry entry = line.entry();
-            named.add(entry);
-            boolean effect = line.action() == Action.REMOVE ? state.remove(entry) : state.add(entry);
-            if (effect) {
-                (line.action() == Action.REMOVE ? removed : added).add(entry);
+            named.add(line.entry());
+            if (line.action() == Action.REMOVE ? state.remove(line.entry()) : state.add(line.entry())) {
                 changed++;
             }
         }
         if (mode == Mode.SNAPSHOT) {
-            current.stream().filter(e -> !named.contains(e) && !unreadable.contains(e.idNumber())).forEach(removed::add);
+            state.removeIf(e -> current.contains(e) && !named.contains(e) && !kept.contains(e.idNumber()));
         }
+        List<Entry> added = state.stream().filter(e -> !current.contains(e)).toList();
+        List<Entry> removed = current.stream().filter(e -> !state.contains(e)).toList();
         return new Changes(added, removed, changed, lines.size() - changed);
     }
 }

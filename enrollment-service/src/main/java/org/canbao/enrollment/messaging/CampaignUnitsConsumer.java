@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.canbao.contracts.CampaignDefined;
 import org.canbao.contracts.EventType;
 import org.canbao.enrollment.persistence.KnownUnit;
 import org.canbao.platform.inbox.Inbox;
+import org.canbao.platform.outbox.AfterCommit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -35,12 +37,14 @@ public class CampaignUnitsConsumer {
     private static final String TOPIC = EventType.CAMPAIGN_DEFINED.topic();
 
     private final Inbox inbox;
+    private final AfterCommit afterCommit;
     private final String bootstrapServers;
     private final Map<Integer, Long> nextOffsets = new ConcurrentHashMap<>();
 
-    public CampaignUnitsConsumer(Inbox inbox,
+    public CampaignUnitsConsumer(Inbox inbox, AfterCommit afterCommit,
                                  @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.inbox = inbox;
+        this.afterCommit = afterCommit;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -62,10 +66,11 @@ public class CampaignUnitsConsumer {
                 known.persist();
             }
         }
-        KnownUnit.flush();
+        Map<Integer, Long> read = new HashMap<>();
         for (ConsumerRecord<String, String> record : batch) {
-            nextOffsets.merge(record.partition(), record.offset() + 1, Math::max);
+            read.merge(record.partition(), record.offset() + 1, Math::max);
         }
+        afterCommit.once(CampaignUnitsConsumer.class.getName(), () -> read.forEach((p, o) -> nextOffsets.merge(p, o, Math::max)));
     }
 
     /** Waits until every campaign on the bus now has been read, or {@code timeout} passed; then the known names. */

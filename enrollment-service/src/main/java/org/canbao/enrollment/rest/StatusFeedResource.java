@@ -49,13 +49,14 @@ public class StatusFeedResource {
         if (!identity.hasRole(department)) {
             throw new ForbiddenException("a department may only send its own feed");
         }
-        return feeds.receive(department, date(asOf), mode(mode), BatchBody.parse(body, contentType));
+        Mode feedMode = mode(mode);
+        if (asOf == null && feedMode == Mode.SNAPSHOT) {
+            throw new BadRequestException("asOf is required for a snapshot: the date the department recognised the list");
+        }
+        return feeds.receive(department, asOf == null ? null : date(asOf), feedMode, BatchBody.parse(body, contentType));
     }
 
     private static LocalDate date(String asOf) {
-        if (asOf == null) {
-            throw new BadRequestException("asOf is required: the date the department recognised these statuses");
-        }
         try {
             return LocalDate.parse(asOf);
         } catch (DateTimeParseException e) {

@@ -84,7 +84,7 @@ public class RosterService {
             resident.persist();
         }
         outbox.publish(new IdentityVerified(resident.personKey, roster.idNumber().masked(), resident.householdId,
-                resident.township, resident.village, resident.status, roster.idNumber().birthDate(), now));
+                resident.township, resident.village, resident.status, roster.idNumber().birthDate().getYear(), now));
         return resident;
     }
 

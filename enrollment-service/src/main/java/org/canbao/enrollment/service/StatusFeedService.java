@@ -38,19 +38,32 @@ public class StatusFeedService {
         this.outbox = outbox;
     }
 
+    /**
+     * @param asOf the business date the department recognised the list; a line's own {@code effectiveDate} wins.
+     *             A snapshot needs it, since it dates the removals of whoever it no longer names.
+     */
     @Transactional
     public BatchReport receive(String department, LocalDate asOf, Mode mode, BatchBody body) {
         Map<String, Resident> residents = Resident.byIdNumbers(BatchBody.distinctUpper(body.lines(), "idNumber"));
         List<StatusFeed.Line> lines = new ArrayList<>();
-        BatchReport report = BatchReport.startingWith(body)
-                .each(body.lines(), line -> lines.add(read(line, department, mode, residents)));
+        Map<Entry, LocalDate> effective = new HashMap<>();
+        BatchReport report = BatchReport.startingWith(body).each(body.lines(), line -> {
+            StatusFeed.Line read = read(line, department, mode, residents);
+            LocalDate date = line.optional("effectiveDate") == null ? asOf : line.date("effectiveDate");
+            if (date == null) {
+                throw new LineRejected("effectiveDate", "effectiveDate missing and the feed has no asOf");
+            }
+            effective.put(read.entry(), date);
+            lines.add(read);
+        });
 
         Map<Entry, CategoryMembership> open = CategoryMembership.openOf(department).stream()
                 .collect(Collectors.toMap(m -> new Entry(m.idNumber, m.category), Function.identity()));
         Set<Integer> rejectedLines = report.rejected.stream().map(Rejection::line).collect(Collectors.toSet());
-        Set<String> unreadable = BatchBody.distinctUpper(body.lines().stream()
-                .filter(l -> rejectedLines.contains(l.number())).toList(), "idNumber");
-        StatusFeed.Changes changes = StatusFeed.apply(open.keySet(), lines, mode, unreadable);
+        Set<String> kept = body.unreadable().isEmpty()
+                ? BatchBody.distinctUpper(body.lines().stream().filter(l -> rejectedLines.contains(l.number())).toList(), "idNumber")
+                : open.keySet().stream().map(Entry::idNumber).collect(Collectors.toSet());
+        StatusFeed.Changes changes = StatusFeed.apply(open.keySet(), lines, mode, kept);
 
         Instant now = Instant.now();
         Map<String, Resident> people = new HashMap<>(residents);
@@ -59,16 +72,17 @@ public class StatusFeedService {
             membership.idNumber = entry.idNumber();
             membership.department = department;
             membership.category = entry.category();
-            membership.validFrom = asOf;
+            membership.validFrom = effective.get(entry);
             membership.recordedAt = now;
             membership.persist();
-            publish(people, entry, department, Change.ADDED, asOf, now);
+            publish(people, entry, department, Change.ADDED, membership.validFrom, now);
         }
         for (Entry entry : changes.removed()) {
             CategoryMembership membership = open.get(entry);
-            membership.validUntil = asOf.isBefore(membership.validFrom) ? membership.validFrom : asOf;
+            LocalDate until = effective.getOrDefault(entry, asOf);
+            membership.validUntil = until.isBefore(membership.validFrom) ? membership.validFrom : until;
             membership.endedRecordedAt = now;
-            publish(people, entry, department, Change.REMOVED, asOf, now);
+            publish(people, entry, department, Change.REMOVED, membership.validUntil, now);
         }
         report.accepted = changes.changedLines();
         report.duplicates = changes.unchangedLines();

@@ -53,6 +53,14 @@ class StatusFeedTest {
     }
 
     @Test
+    void addingAndRemovingTheSameEntryInOneDeltaChangesNothing() {
+        StatusFeed.Changes changes = StatusFeed.apply(Set.of(B_POOR),
+                List.of(add(C_LOW), new Line(C_LOW, Action.REMOVE), new Line(B_POOR, Action.REMOVE), add(B_POOR)), Mode.DELTA, Set.of());
+        assertEquals(List.of(), changes.added());
+        assertEquals(List.of(), changes.removed());
+    }
+
+    @Test
     void aSameLineTwiceInOneBatchCountsOnce() {
         StatusFeed.Changes changes = StatusFeed.apply(Set.of(), List.of(add(A_LOW), add(A_LOW)), Mode.SNAPSHOT, Set.of());
         assertEquals(List.of(A_LOW), changes.added());

@@ -50,9 +50,8 @@ public class TaxStreamConsumer {
             reject.put("offset", record.offset());
             reject.put("field", rejection.field());
             reject.put("reason", rejection.reason());
-            reject.put("record", IdNumber.scrub(record.value()));
-            String key = record.key() != null ? record.key() : record.partition() + "-" + record.offset();
-            outbox.publishRecord(REJECTED, key, json(reject));
+            reject.put("record", record.value() == null ? null : IdNumber.scrub(record.value()));
+            outbox.publishRecord(REJECTED, record.partition() + "-" + record.offset(), json(reject));
         }
     }
 

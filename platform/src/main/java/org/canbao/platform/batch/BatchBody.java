@@ -24,12 +24,12 @@ public record BatchBody(List<BatchLine> lines, List<Rejection> unreadable) {
         String text = body == null ? "" : body.replace("\uFEFF", "");
         String[] raw = text.split("\r?\n", -1);
         boolean csv = mediaType != null && mediaType.toLowerCase().startsWith(CSV);
-        return csv ? csv(raw) : ndjson(raw);
+        return csv ? csv(raw) : ndjson(raw, false);
     }
 
     /** Records of a stream, one JSON object each, numbered from 1 in the order given. */
     public static BatchBody ofJsonRecords(List<String> records) {
-        return ndjson(records.toArray(String[]::new));
+        return ndjson(records.toArray(String[]::new), true);
     }
 
     /** The distinct values of a field over all lines, upper-cased (ID numbers end in X or x). */
@@ -38,11 +38,15 @@ public record BatchBody(List<BatchLine> lines, List<Rejection> unreadable) {
                 .map(v -> v.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
     }
 
-    private static BatchBody ndjson(String[] raw) {
+    /** @param records stream records, where an empty one is rejected rather than skipped like a blank line */
+    private static BatchBody ndjson(String[] raw, boolean records) {
         List<BatchLine> lines = new ArrayList<>();
         List<Rejection> unreadable = new ArrayList<>();
         for (int i = 0; i < raw.length; i++) {
-            if (raw[i].isBlank()) {
+            if (raw[i] == null || raw[i].isBlank()) {
+                if (records) {
+                    unreadable.add(new Rejection(i + 1, null, "record is empty"));
+                }
                 continue;
             }
             try {

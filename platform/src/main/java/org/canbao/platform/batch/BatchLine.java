@@ -2,7 +2,9 @@ package org.canbao.platform.batch;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +12,7 @@ import org.canbao.contracts.IdNumber;
 
 /** One line of a batch body, as field texts, with readers that reject the line with a precise reason. */
 public record BatchLine(int number, Map<String, String> fields) {
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     public String optional(String field) {
         String value = fields.get(field);
@@ -78,10 +81,18 @@ public record BatchLine(int number, Map<String, String> fields) {
         }
     }
 
+    /** A time with offset; without one, or a date alone (its start), it is Asia/Shanghai time, as API.md fixes. */
     public OffsetDateTime instant(String field) {
         String value = required(field);
         try {
-            return OffsetDateTime.parse(value);
+            if (value.length() == 10) {
+                return LocalDate.parse(value).atStartOfDay(SHANGHAI).toOffsetDateTime();
+            }
+            try {
+                return OffsetDateTime.parse(value);
+            } catch (DateTimeParseException noOffset) {
+                return LocalDateTime.parse(value).atZone(SHANGHAI).toOffsetDateTime();
+            }
         } catch (DateTimeParseException e) {
             throw new LineRejected(field, field + " '" + value + "' is not a time with offset such as 2023-09-01T10:00:00+08:00");
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import org.canbao.contracts.IdNumber;
 
 /**
  * The answer to a batch: how many lines took effect, how many changed nothing because they were already in
@@ -31,7 +32,7 @@ public class BatchReport {
             try {
                 handler.accept(line);
             } catch (LineRejected e) {
-                rejected.add(new Rejection(line.number(), e.field(), e.reason()));
+                rejected.add(new Rejection(line.number(), e.field(), IdNumber.scrub(e.reason())));
             }
         }
         rejected.sort(Comparator.comparingInt(Rejection::line));

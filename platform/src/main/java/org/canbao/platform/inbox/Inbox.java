@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,44 +32,26 @@ public class Inbox {
         this.em = em;
     }
 
-    /** Parses a batch of records, skipping (and logging) any that is not an event, and keeps the first-seen ones. */
-    public List<EventEnvelope> firstSeen(List<String> records) {
-        Map<String, EventEnvelope> byId = new LinkedHashMap<>();
+    /**
+     * The first-seen events of a batch, as payloads of one type. A record this reader cannot read (not an event,
+     * a newer schema version, a broken payload) is logged and left unmarked rather than stopping the channel for
+     * every event behind it: replaying the topic after an upgrade applies it, and only it.
+     */
+    public <T extends CanbaoEvent> List<T> firstSeen(List<String> records, Class<T> type) {
+        Map<String, T> decoded = new LinkedHashMap<>();
         for (String record : records) {
             try {
                 EventEnvelope envelope = EventCodec.read(record);
-                byId.putIfAbsent(envelope.id(), envelope);
+                decoded.putIfAbsent(envelope.id(), EventCodec.payload(envelope, type));
             } catch (IllegalArgumentException e) {
-                LOG.errorf("skipped a record that is not a Canbao event: %s", e.getMessage());
+                LOG.errorf("left unprocessed and unmarked, for a replay after an upgrade: %s", e.getMessage());
             }
         }
-        if (byId.isEmpty()) {
+        if (decoded.isEmpty()) {
             return List.of();
         }
-        Set<String> fresh = mark(byId.keySet().toArray(String[]::new));
-        List<EventEnvelope> result = new ArrayList<>(fresh.size());
-        byId.forEach((id, envelope) -> {
-            if (fresh.contains(id)) {
-                result.add(envelope);
-            }
-        });
-        return result;
-    }
-
-    /**
-     * The first-seen events of a batch as payloads of one type. An event this reader cannot read (a newer schema
-     * version, a broken payload) is logged and skipped rather than stopping the channel for every event behind it.
-     */
-    public <T extends CanbaoEvent> List<T> firstSeen(List<String> records, Class<T> type) {
-        List<T> payloads = new ArrayList<>();
-        for (EventEnvelope envelope : firstSeen(records)) {
-            try {
-                payloads.add(EventCodec.payload(envelope, type));
-            } catch (IllegalArgumentException e) {
-                LOG.errorf("skipped event %s: %s", envelope.id(), e.getMessage());
-            }
-        }
-        return payloads;
+        Set<String> fresh = mark(decoded.keySet().toArray(String[]::new));
+        return decoded.entrySet().stream().filter(e -> fresh.contains(e.getKey())).map(Map.Entry::getValue).toList();
     }
 
     private Set<String> mark(String[] ids) {

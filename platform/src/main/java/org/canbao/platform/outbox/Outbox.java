@@ -2,9 +2,6 @@ package org.canbao.platform.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.UUID;
 import org.canbao.contracts.CanbaoEvent;
@@ -20,13 +17,13 @@ public class Outbox {
 
     private final EntityManager em;
     private final String source;
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
     private final OutboxRelay relay;
 
-    public Outbox(EntityManager em, TransactionSynchronizationRegistry transactions, OutboxRelay relay,
+    public Outbox(EntityManager em, AfterCommit afterCommit, OutboxRelay relay,
                   @ConfigProperty(name = "quarkus.application.name") String application) {
         this.em = em;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
         this.relay = relay;
         this.source = "/canbao/" + application;
     }
@@ -54,20 +51,6 @@ public class Outbox {
 
     /** One kick per transaction, after it committed, so events leave within milliseconds instead of a poll. */
     private void kickRelayAfterCommit() {
-        if (transactions.getResource(KICK_REGISTERED) == null) {
-            transactions.putResource(KICK_REGISTERED, Boolean.TRUE);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        relay.kick();
-                    }
-                }
-            });
-        }
+        afterCommit.once(KICK_REGISTERED, relay::kick);
     }
 }

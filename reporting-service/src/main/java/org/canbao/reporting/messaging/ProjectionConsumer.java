@@ -10,6 +10,7 @@ import org.canbao.contracts.IdentityVerified;
 import org.canbao.contracts.PersonExcluded;
 import org.canbao.contracts.StatusChanged;
 import org.canbao.platform.inbox.Inbox;
+import org.canbao.platform.outbox.AfterCommit;
 import org.canbao.reporting.persistence.ProjectionWriter;
 import org.canbao.reporting.service.ProgressBroadcaster;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -20,8 +21,10 @@ public class ProjectionConsumer {
     private final Inbox inbox;
     private final ProjectionWriter writer;
     private final ProgressBroadcaster broadcaster;
+    private final AfterCommit afterCommit;
 
-    public ProjectionConsumer(Inbox inbox, ProjectionWriter writer, ProgressBroadcaster broadcaster) {
+    public ProjectionConsumer(Inbox inbox, ProjectionWriter writer, ProgressBroadcaster broadcaster, AfterCommit afterCommit) {
+        this.afterCommit = afterCommit;
         this.inbox = inbox;
         this.writer = writer;
         this.broadcaster = broadcaster;
@@ -56,7 +59,7 @@ public class ProjectionConsumer {
     }
 
     private <T extends CanbaoEvent> List<T> fresh(List<String> records, Class<T> type) {
-        broadcaster.projectionChanged();
+        afterCommit.once(ProjectionConsumer.class.getName(), broadcaster::projectionChanged);
         return inbox.firstSeen(records, type);
     }
 }

@@ -57,7 +57,7 @@ class CampaignResourceTest {
 
     private static void person(String key, String village) {
         publish("identity-verified", new IdentityVerified(key, "430626********0000", "H-" + key, "西岩镇", village,
-                "ACTIVE", LocalDate.of(1980, 1, 1), Instant.now()));
+                "ACTIVE", 1980, Instant.now()));
     }
 
     private static void enrolled(String key, String at) {

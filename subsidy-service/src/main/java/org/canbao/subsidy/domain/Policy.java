@@ -34,6 +34,10 @@ public record Policy(int year, Map<Integer, BigDecimal> contributions, List<Subs
         return contribution;
     }
 
+    public int lowestTier() {
+        return contributions.keySet().stream().min(Integer::compare).orElseThrow();
+    }
+
     public Optional<SubsidyRule> ruleFor(String category, int tier) {
         return subsidies.stream().filter(r -> r.appliesTo(category, tier) && r.tier() != null).findFirst()
                 .or(() -> subsidies.stream().filter(r -> r.appliesTo(category, tier)).findFirst());

@@ -23,8 +23,9 @@ public final class SubsidyDecision {
     public static Entitlement decide(Policy policy, Integer requestedTier, List<CategorySpell> spells,
                                      List<PaymentRecord> payments) {
         List<PaymentRecord> byTime = payments.stream().sorted(Comparator.comparing(PaymentRecord::paidAt)).toList();
-        int tier = requestedTier != null ? requestedTier
-                : byTime.isEmpty() ? 1 : byTime.get(byTime.size() - 1).tier();
+        int paidTier = byTime.isEmpty() ? policy.lowestTier() : byTime.get(byTime.size() - 1).tier();
+        boolean unknownPaidTier = requestedTier == null && !policy.contributions().containsKey(paidTier);
+        int tier = requestedTier != null ? requestedTier : unknownPaidTier ? policy.lowestTier() : paidTier;
         BigDecimal contribution = policy.contribution(tier);
         List<CategorySpell> counted = spells.stream().filter(s -> s.countsFor(policy)).toList();
 
@@ -46,7 +47,8 @@ public final class SubsidyDecision {
         BigDecimal refund = excess.subtract(retroactive);
 
         List<String> categories = counted.stream().map(CategorySpell::category).distinct().sorted().toList();
-        String decision = explain(policy, tier, contribution, counted, grant, retroactive, refund);
+        String decision = explain(policy, tier, contribution, counted, grant, retroactive, refund)
+                + (unknownPaidTier ? "; the payment names tier " + paidTier + ", which the policy does not have: decided at tier " + tier : "");
         return new Entitlement(tier, contribution, subsidy, due, paid, state,
                 coveredFrom(policy, enrolledAt), categories, decision, refund, retroactive, enrolledAt,
                 grant.map(g -> g.spell().category()).orElse(null));

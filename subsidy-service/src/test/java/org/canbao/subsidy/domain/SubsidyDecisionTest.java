@@ -164,6 +164,15 @@ class SubsidyDecisionTest {
     }
 
     @Test
+    void aPaymentAtATierThePolicyDoesNotHaveIsDecidedAtTheLowestAndFlagged() {
+        PaymentRecord tier3 = new PaymentRecord("R3", 3, money("350"), OffsetDateTime.parse("2022-10-01T10:00:00+08:00"));
+        Entitlement e = SubsidyDecision.decide(PINGJIANG_2023, null, List.of(), List.of(tier3));
+        assertEquals(1, e.tier());
+        assertEquals(State.PAID, e.state());
+        assertTrue(e.decision().contains("names tier 3"), e.decision());
+    }
+
+    @Test
     void aTierThePolicyDoesNotHaveIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> SubsidyDecision.decide(PINGJIANG_2023, 3, List.of(), List.of()));
     }
