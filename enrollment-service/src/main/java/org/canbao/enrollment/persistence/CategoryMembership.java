@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +17,8 @@ import java.util.List;
 @Table(name = "category_membership")
 public class CategoryMembership extends PanacheEntityBase {
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "category_membership_id_seq")
+    @SequenceGenerator(name = "category_membership_id_seq", sequenceName = "category_membership_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "id_number")

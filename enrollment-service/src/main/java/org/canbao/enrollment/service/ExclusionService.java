@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.canbao.contracts.IdNumber;
 import org.canbao.contracts.PersonExcluded;
@@ -13,6 +14,7 @@ import org.canbao.platform.batch.BatchReport;
 import org.canbao.platform.batch.LineRejected;
 import org.canbao.platform.config.Pseudonymizer;
 import org.canbao.platform.outbox.Outbox;
+import org.canbao.platform.persistence.Chunked;
 
 /** Records the medical insurance bureau's exclusions, one per person and policy year. */
 @ApplicationScoped
@@ -28,6 +30,8 @@ public class ExclusionService {
     @Transactional
     public BatchReport receive(BatchBody body) {
         Map<String, Exclusion> seen = new HashMap<>();
+        Chunked.slices(List.copyOf(BatchBody.distinctUpper(body.lines(), "idNumber")), chunk ->
+                Exclusion.<Exclusion>list("idNumber in ?1", chunk).forEach(e -> seen.put(e.idNumber + "/" + e.policyYear, e)));
         BatchReport report = BatchReport.startingWith(body);
         return report.each(body.lines(), line -> {
             IdNumber id = line.idNumber("idNumber");
@@ -39,10 +43,7 @@ public class ExclusionService {
             if (!reason.matches("[A-Z][A-Z_]{2,39}")) {
                 throw new LineRejected("reason", "reason '" + reason + "' is not a code such as EMPLOYEE_INSURED");
             }
-            Exclusion.Key key = new Exclusion.Key();
-            key.idNumber = id.value();
-            key.policyYear = year;
-            Exclusion exclusion = seen.computeIfAbsent(id.value() + "/" + year, k -> Exclusion.findById(key));
+            Exclusion exclusion = seen.get(id.value() + "/" + year);
             if (exclusion != null && exclusion.reason.equals(reason)) {
                 report.duplicates++;
                 return;

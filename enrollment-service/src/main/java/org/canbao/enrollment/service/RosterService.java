@@ -18,6 +18,7 @@ import org.canbao.platform.batch.BatchReport;
 import org.canbao.platform.batch.LineRejected;
 import org.canbao.platform.config.Pseudonymizer;
 import org.canbao.platform.outbox.Outbox;
+import org.canbao.platform.persistence.AdvisoryLocks;
 
 /** Takes household roster lines: each valid one verifies an identity and tells the others through the outbox. */
 @ApplicationScoped
@@ -35,7 +36,9 @@ public class RosterService {
     @Transactional
     public BatchReport receive(BatchBody body) {
         Set<String> units = knownUnits(body);
-        Map<String, Resident> residents = Resident.byIdNumbers(BatchBody.distinctUpper(body.lines(), "idNumber"));
+        Set<String> idNumbers = BatchBody.distinctUpper(body.lines(), "idNumber");
+        AdvisoryLocks.lock(Resident.getEntityManager(), idNumbers);
+        Map<String, Resident> residents = Resident.byIdNumbers(idNumbers);
         BatchReport report = BatchReport.startingWith(body);
         return report.each(body.lines(), line -> {
             RosterLine roster = read(line);

@@ -26,6 +26,7 @@ import org.canbao.platform.batch.BatchReport;
 import org.canbao.platform.batch.LineRejected;
 import org.canbao.platform.batch.Rejection;
 import org.canbao.platform.outbox.Outbox;
+import org.canbao.platform.persistence.AdvisoryLocks;
 
 /** Applies a department's status feed to its category memberships and reports each change as an event. */
 @ApplicationScoped
@@ -44,6 +45,7 @@ public class StatusFeedService {
      */
     @Transactional
     public BatchReport receive(String department, LocalDate asOf, Mode mode, BatchBody body) {
+        AdvisoryLocks.lock(Resident.getEntityManager(), List.of("status-feed/" + department));
         Map<String, Resident> residents = Resident.byIdNumbers(BatchBody.distinctUpper(body.lines(), "idNumber"));
         List<StatusFeed.Line> lines = new ArrayList<>();
         Map<Entry, LocalDate> effective = new HashMap<>();
@@ -67,6 +69,8 @@ public class StatusFeedService {
 
         Instant now = Instant.now();
         Map<String, Resident> people = new HashMap<>(residents);
+        people.putAll(Resident.byIdNumbers(changes.removed().stream().map(Entry::idNumber)
+                .filter(id -> !residents.containsKey(id)).collect(Collectors.toSet())));
         for (Entry entry : changes.added()) {
             CategoryMembership membership = new CategoryMembership();
             membership.idNumber = entry.idNumber();
@@ -94,7 +98,7 @@ public class StatusFeedService {
 
     private void publish(Map<String, Resident> people, Entry entry, String department, Change change,
                          LocalDate asOf, Instant now) {
-        Resident resident = people.computeIfAbsent(entry.idNumber(), id -> Resident.findById(id));
+        Resident resident = people.get(entry.idNumber());
         outbox.publish(new StatusChanged(resident.personKey, department, entry.category(), change, asOf, now));
     }
 

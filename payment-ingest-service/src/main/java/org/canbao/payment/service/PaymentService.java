@@ -6,6 +6,7 @@ import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.canbao.contracts.PaymentReceived;
@@ -18,6 +19,7 @@ import org.canbao.platform.batch.BatchReport;
 import org.canbao.platform.batch.LineRejected;
 import org.canbao.platform.config.Pseudonymizer;
 import org.canbao.platform.outbox.Outbox;
+import org.canbao.platform.persistence.AdvisoryLocks;
 
 /** Records confirmed payments once per receipt and tells the others through the outbox. */
 @ApplicationScoped
@@ -30,10 +32,12 @@ public class PaymentService {
         this.pseudonymizer = pseudonymizer;
     }
 
+    /** The same receipt may come by REST and by the stream at once: its lock makes the second one a duplicate. */
     @Transactional
     public BatchReport receive(BatchBody body) {
-        Map<String, Payment> known = Payment.byReceipts(body.lines().stream()
-                .map(l -> l.optional("receiptId")).filter(Objects::nonNull).toList());
+        List<String> receipts = body.lines().stream().map(l -> l.optional("receiptId")).filter(Objects::nonNull).toList();
+        AdvisoryLocks.lock(Payment.getEntityManager(), receipts);
+        Map<String, Payment> known = Payment.byReceipts(receipts);
         BatchReport report = BatchReport.startingWith(body);
         return report.each(body.lines(), line -> {
             PaymentConfirmation confirmation = read(line);

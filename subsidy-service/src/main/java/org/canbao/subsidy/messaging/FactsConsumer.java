@@ -63,13 +63,17 @@ public class FactsConsumer {
     @Transactional
     public void onReversals(List<String> records) {
         Set<String> persons = new LinkedHashSet<>();
-        for (PaymentReversed reversed : inbox.firstSeen(records, PaymentReversed.class)) {
-            if (ReversalEntity.findById(reversed.receiptId()) == null) {
+        List<PaymentReversed> reversals = inbox.firstSeen(records, PaymentReversed.class);
+        Map<String, ReversalEntity> known = Chunked.byKey(reversals.stream().map(PaymentReversed::receiptId).toList(),
+                chunk -> ReversalEntity.<ReversalEntity>list("receiptId in ?1", chunk), r -> r.receiptId);
+        for (PaymentReversed reversed : reversals) {
+            if (!known.containsKey(reversed.receiptId())) {
                 ReversalEntity reversal = new ReversalEntity();
                 reversal.receiptId = reversed.receiptId();
                 reversal.personKey = reversed.personKey();
                 reversal.reversedAt = reversed.reversedAt();
                 reversal.persist();
+                known.put(reversal.receiptId, reversal);
             }
             persons.add(reversed.personKey());
         }

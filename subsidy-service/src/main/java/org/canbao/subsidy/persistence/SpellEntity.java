@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +16,8 @@ import org.canbao.subsidy.domain.CategorySpell;
 @Table(name = "category_spell")
 public class SpellEntity extends PanacheEntityBase {
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "category_spell_id_seq")
+    @SequenceGenerator(name = "category_spell_id_seq", sequenceName = "category_spell_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "person_key")

@@ -8,9 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.sql.PreparedStatement;
 import org.canbao.contracts.EntitlementChanged;
-import org.hibernate.Session;
 import org.canbao.subsidy.domain.CategorySpell;
 import org.canbao.subsidy.domain.Entitlement;
 import org.canbao.subsidy.domain.PaymentRecord;
@@ -20,6 +18,7 @@ import org.canbao.subsidy.persistence.EntitlementEntity;
 import org.canbao.subsidy.persistence.PaymentEntity;
 import org.canbao.subsidy.persistence.SpellEntity;
 import org.canbao.platform.outbox.Outbox;
+import org.canbao.platform.persistence.AdvisoryLocks;
 import org.canbao.platform.persistence.Chunked;
 
 /**
@@ -68,20 +67,10 @@ public class EntitlementService {
 
     /**
      * Three consumers (status, payments, reversals) and a policy change may decide the same person at once:
-     * each takes the persons' advisory locks, in one global order so none waits in a circle, before it reads.
+     * each locks the persons before it reads their facts.
      */
-    private void lock(List<String> keys) {
-        SpellEntity.getEntityManager().unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement s = c.prepareStatement("select count(pg_advisory_xact_lock(h)) from "
-                    + "(select distinct hashtext(k) as h from unnest(?) k order by h) locks")) {
-                s.setArray(1, c.createArrayOf("text", keys.toArray()));
-                s.executeQuery().close();
-            }
-        });
-    }
-
     private void refreshChunk(List<Policy> all, List<String> keys) {
-        lock(keys);
+        AdvisoryLocks.lock(SpellEntity.getEntityManager(), keys);
         Map<String, List<CategorySpell>> spells = SpellEntity.<SpellEntity>list("personKey in ?1", keys).stream()
                 .collect(Collectors.groupingBy(s -> s.personKey, Collectors.mapping(SpellEntity::toSpell, Collectors.toList())));
         Map<String, List<PaymentEntity>> payments = PaymentEntity.<PaymentEntity>list("personKey in ?1 "

@@ -1,0 +1,31 @@
+package org.canbao.platform.persistence;
+
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.util.Collection;
+import org.hibernate.Session;
+
+/**
+ * Transaction-scoped PostgreSQL advisory locks on business keys (a receipt, a person, a department), so that
+ * two transactions working on the same key, in this instance or another, run one after the other. All are
+ * taken in one statement in one global order, so no two transactions wait for each other in a circle.
+ */
+public final class AdvisoryLocks {
+    private static final String LOCK = "select count(pg_advisory_xact_lock(h)) from "
+            + "(select distinct hashtext(k) as h from unnest(?) k order by h) locks";
+
+    private AdvisoryLocks() {
+    }
+
+    public static void lock(EntityManager em, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement s = c.prepareStatement(LOCK)) {
+                s.setArray(1, c.createArrayOf("text", keys.toArray()));
+                s.executeQuery().close();
+            }
+        });
+    }
+}
