@@ -31,11 +31,17 @@ public final class EventCodec {
         return MAPPER;
     }
 
+    /** An event outside any stream: it is deduplicated by id only. */
     public static EventEnvelope envelope(String source, CanbaoEvent event) {
+        return envelope(source, event, null, null, null);
+    }
+
+    /** An event of a stream: its version there, and the version of the stream's previous event on its topic. */
+    public static EventEnvelope envelope(String source, CanbaoEvent event, String stream, Long sequence, Long previous) {
         EventType type = EventType.of(event);
         return new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), source, type.ceType(),
                 event.subject(), OffsetDateTime.now(ZoneOffset.UTC), "application/json", type.schemaVersion(),
-                MAPPER.valueToTree(event));
+                stream, sequence, previous, MAPPER.valueToTree(event));
     }
 
     public static String write(EventEnvelope envelope) {
@@ -54,7 +60,10 @@ public final class EventCodec {
         }
     }
 
-    /** Brings an older payload to the current schema, one version at a time. */
+    /**
+     * Brings an older payload to the current schema, one version at a time. The versions that only added the
+     * stream attributes to the envelope (identity-verified 3, every other type 2) left the payload as it was.
+     */
     private static JsonNode upcast(EventType type, int version, JsonNode data) {
         if (type == EventType.IDENTITY_VERIFIED && version == 1 && data instanceof ObjectNode v1) {
             ObjectNode v2 = v1.deepCopy();

@@ -2,15 +2,19 @@ package org.canbao.contracts;
 
 import java.util.Arrays;
 
-/** Every event on the bus: its CloudEvents type, its topic, its payload class and its current schema version. */
+/**
+ * Every event on the bus: its CloudEvents type, its topic, its payload class and its current schema version.
+ * Version history: identity-verified 2 carries the birth year only; every type's next version (identity-verified 3,
+ * the others 2) adds {@code stream}, {@code sequence} and {@code previous} to the envelope, payloads unchanged.
+ */
 public enum EventType {
-    IDENTITY_VERIFIED("identity-verified", IdentityVerified.class, 2),
-    STATUS_CHANGED("status-changed", StatusChanged.class, 1),
-    PERSON_EXCLUDED("person-excluded", PersonExcluded.class, 1),
-    PAYMENT_RECEIVED("payment-received", PaymentReceived.class, 1),
-    PAYMENT_REVERSED("payment-reversed", PaymentReversed.class, 1),
-    ENTITLEMENT_CHANGED("entitlement-changed", EntitlementChanged.class, 1),
-    CAMPAIGN_DEFINED("campaign-defined", CampaignDefined.class, 1);
+    IDENTITY_VERIFIED("identity-verified", IdentityVerified.class, 3),
+    STATUS_CHANGED("status-changed", StatusChanged.class, 2),
+    PERSON_EXCLUDED("person-excluded", PersonExcluded.class, 2),
+    PAYMENT_RECEIVED("payment-received", PaymentReceived.class, 2),
+    PAYMENT_REVERSED("payment-reversed", PaymentReversed.class, 2),
+    ENTITLEMENT_CHANGED("entitlement-changed", EntitlementChanged.class, 2),
+    CAMPAIGN_DEFINED("campaign-defined", CampaignDefined.class, 2);
 
     private final String topic;
     private final Class<? extends CanbaoEvent> payload;

@@ -105,6 +105,7 @@ public final class KafkaBroker {
                 "inter.broker.listener.name=PLAINTEXT",
                 "log.dirs=" + data,
                 "num.partitions=12",
+                "auto.create.topics.enable=false",
                 "offsets.topic.replication.factor=1",
                 "share.coordinator.state.topic.replication.factor=1",
                 "transaction.state.log.replication.factor=1",

@@ -2,7 +2,6 @@ package org.canbao.enrollment.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import org.canbao.contracts.CampaignDefined;
 import org.canbao.contracts.EventType;
 import org.canbao.enrollment.persistence.KnownUnit;
 import org.canbao.platform.inbox.Inbox;
-import org.canbao.platform.outbox.AfterCommit;
+import org.canbao.platform.inbox.ConsumerBatches;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -37,24 +36,32 @@ public class CampaignUnitsConsumer {
     private static final String TOPIC = EventType.CAMPAIGN_DEFINED.topic();
 
     private final Inbox inbox;
-    private final AfterCommit afterCommit;
+    private final ConsumerBatches batches;
     private final String bootstrapServers;
     private final Map<Integer, Long> nextOffsets = new ConcurrentHashMap<>();
 
-    public CampaignUnitsConsumer(Inbox inbox, AfterCommit afterCommit,
+    public CampaignUnitsConsumer(Inbox inbox, ConsumerBatches batches,
                                  @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.inbox = inbox;
-        this.afterCommit = afterCommit;
+        this.batches = batches;
         this.bootstrapServers = bootstrapServers;
     }
 
     @Incoming("campaign-defined")
     @Blocking
-    @Transactional
     public void onCampaigns(ConsumerRecords<String, String> batch) {
         List<String> values = new ArrayList<>();
         batch.forEach(r -> values.add(r.value()));
-        for (CampaignDefined campaign : inbox.firstSeen(values, CampaignDefined.class)) {
+        batches.apply(TOPIC, values, records -> learn(inbox.admit(records, CampaignDefined.class)));
+        Map<Integer, Long> read = new HashMap<>();
+        for (ConsumerRecord<String, String> record : batch) {
+            read.merge(record.partition(), record.offset() + 1, Math::max);
+        }
+        read.forEach((p, o) -> nextOffsets.merge(p, o, Math::max));
+    }
+
+    private static void learn(List<CampaignDefined> campaigns) {
+        for (CampaignDefined campaign : campaigns) {
             for (CampaignDefined.Unit unit : campaign.units()) {
                 KnownUnit known = KnownUnit.findById(unit.name());
                 if (known == null) {
@@ -66,11 +73,6 @@ public class CampaignUnitsConsumer {
                 known.persist();
             }
         }
-        Map<Integer, Long> read = new HashMap<>();
-        for (ConsumerRecord<String, String> record : batch) {
-            read.merge(record.partition(), record.offset() + 1, Math::max);
-        }
-        afterCommit.once(CampaignUnitsConsumer.class.getName(), () -> read.forEach((p, o) -> nextOffsets.merge(p, o, Math::max)));
     }
 
     /** Waits until every campaign on the bus now has been read, or {@code timeout} passed; then the known names. */

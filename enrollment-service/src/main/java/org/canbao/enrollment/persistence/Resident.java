@@ -36,6 +36,11 @@ public class Resident extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** The event stream of a person in this service's store: every roster, status and exclusion event about them. */
+    public static String stream(String personKey) {
+        return "person/" + personKey;
+    }
+
     /** Loads many residents with few statements, for batch work. */
     public static Map<String, Resident> byIdNumbers(Collection<String> idNumbers) {
         return Chunked.byKey(idNumbers, chunk -> Resident.<Resident>list("idNumber in ?1", chunk), r -> r.idNumber);

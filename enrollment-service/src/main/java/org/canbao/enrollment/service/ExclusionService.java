@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.canbao.contracts.IdNumber;
 import org.canbao.contracts.PersonExcluded;
 import org.canbao.enrollment.persistence.Exclusion;
@@ -13,27 +14,30 @@ import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
 import org.canbao.platform.batch.LineRejected;
 import org.canbao.platform.config.Pseudonymizer;
-import org.canbao.platform.outbox.Outbox;
+import org.canbao.platform.eventstore.EventStore;
+import org.canbao.enrollment.persistence.Resident;
 import org.canbao.platform.persistence.Chunked;
 
 /** Records the medical insurance bureau's exclusions, one per person and policy year. */
 @ApplicationScoped
 public class ExclusionService {
-    private final Outbox outbox;
+    private final EventStore store;
     private final Pseudonymizer pseudonymizer;
 
-    public ExclusionService(Outbox outbox, Pseudonymizer pseudonymizer) {
-        this.outbox = outbox;
+    public ExclusionService(EventStore store, Pseudonymizer pseudonymizer) {
+        this.store = store;
         this.pseudonymizer = pseudonymizer;
     }
 
     @Transactional
     public BatchReport receive(BatchBody body) {
+        Set<String> idNumbers = BatchBody.distinctUpper(body.lines(), "idNumber");
+        store.lock(PersonKeys.streams(pseudonymizer, idNumbers));
         Map<String, Exclusion> seen = new HashMap<>();
-        Chunked.slices(List.copyOf(BatchBody.distinctUpper(body.lines(), "idNumber")), chunk ->
+        Chunked.slices(List.copyOf(idNumbers), chunk ->
                 Exclusion.<Exclusion>list("idNumber in ?1", chunk).forEach(e -> seen.put(e.idNumber + "/" + e.policyYear, e)));
         BatchReport report = BatchReport.startingWith(body);
-        return report.each(body.lines(), line -> {
+        report.each(body.lines(), line -> {
             IdNumber id = line.idNumber("idNumber");
             int year = line.integer("policyYear", null);
             if (year < 2000 || year > 2100) {
@@ -57,8 +61,12 @@ public class ExclusionService {
             exclusion.reason = reason;
             exclusion.recordedAt = Instant.now();
             exclusion.persist();
-            outbox.publish(new PersonExcluded(pseudonymizer.personKey(id), year, reason, exclusion.recordedAt));
+            String personKey = pseudonymizer.personKey(id);
+            store.append(Resident.stream(personKey), new PersonExcluded(personKey, year, reason, exclusion.recordedAt),
+                    Map.of("idNumber", id.value()));
             report.accepted++;
         });
+        store.flush();
+        return report;
     }
 }

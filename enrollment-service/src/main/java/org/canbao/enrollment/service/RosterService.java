@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Set;
 import org.canbao.contracts.IdentityVerified;
 import org.canbao.enrollment.domain.RosterLine;
@@ -17,18 +18,17 @@ import org.canbao.platform.batch.BatchLine;
 import org.canbao.platform.batch.BatchReport;
 import org.canbao.platform.batch.LineRejected;
 import org.canbao.platform.config.Pseudonymizer;
-import org.canbao.platform.outbox.Outbox;
-import org.canbao.platform.persistence.AdvisoryLocks;
+import org.canbao.platform.eventstore.EventStore;
 
-/** Takes household roster lines: each valid one verifies an identity and tells the others through the outbox. */
+/** Takes household roster lines: each valid one verifies an identity, an event in the person's stream. */
 @ApplicationScoped
 public class RosterService {
-    private final Outbox outbox;
+    private final EventStore store;
     private final Pseudonymizer pseudonymizer;
     private final CampaignUnitsConsumer campaigns;
 
-    public RosterService(Outbox outbox, Pseudonymizer pseudonymizer, CampaignUnitsConsumer campaigns) {
-        this.outbox = outbox;
+    public RosterService(EventStore store, Pseudonymizer pseudonymizer, CampaignUnitsConsumer campaigns) {
+        this.store = store;
         this.pseudonymizer = pseudonymizer;
         this.campaigns = campaigns;
     }
@@ -37,10 +37,10 @@ public class RosterService {
     public BatchReport receive(BatchBody body) {
         Set<String> units = knownUnits(body);
         Set<String> idNumbers = BatchBody.distinctUpper(body.lines(), "idNumber");
-        AdvisoryLocks.lock(Resident.getEntityManager(), idNumbers);
+        store.lock(PersonKeys.streams(pseudonymizer, idNumbers));
         Map<String, Resident> residents = Resident.byIdNumbers(idNumbers);
         BatchReport report = BatchReport.startingWith(body);
-        return report.each(body.lines(), line -> {
+        report.each(body.lines(), line -> {
             RosterLine roster = read(line);
             String unknownPlace = roster.unknownPlace(units);
             if (unknownPlace != null) {
@@ -55,6 +55,8 @@ public class RosterService {
             residents.put(roster.idNumber().value(), record(roster, resident));
             report.accepted++;
         });
+        store.flush();
+        return report;
     }
 
     /**
@@ -86,8 +88,12 @@ public class RosterService {
         if (existing == null) {
             resident.persist();
         }
-        outbox.publish(new IdentityVerified(resident.personKey, roster.idNumber().masked(), resident.householdId,
-                resident.township, resident.village, resident.status, roster.idNumber().birthDate().getYear(), now));
+        Map<String, String> kept = new LinkedHashMap<>();
+        kept.put("idNumber", resident.idNumber);
+        kept.put("name", resident.name);
+        store.append(Resident.stream(resident.personKey), new IdentityVerified(resident.personKey,
+                roster.idNumber().masked(), resident.householdId, resident.township, resident.village, resident.status,
+                roster.idNumber().birthDate().getYear(), now), kept);
         return resident;
     }
 

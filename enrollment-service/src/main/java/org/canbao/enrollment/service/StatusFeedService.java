@@ -25,18 +25,17 @@ import org.canbao.platform.batch.BatchLine;
 import org.canbao.platform.batch.BatchReport;
 import org.canbao.platform.batch.LineRejected;
 import org.canbao.platform.batch.Rejection;
-import org.canbao.platform.outbox.Outbox;
-import org.canbao.platform.persistence.AdvisoryLocks;
+import org.canbao.platform.eventstore.EventStore;
 
 /** Applies a department's status feed to its category memberships and reports each change as an event. */
 @ApplicationScoped
 public class StatusFeedService {
     private final DepartmentCategories departments;
-    private final Outbox outbox;
+    private final EventStore store;
 
-    public StatusFeedService(DepartmentCategories departments, Outbox outbox) {
+    public StatusFeedService(DepartmentCategories departments, EventStore store) {
         this.departments = departments;
-        this.outbox = outbox;
+        this.store = store;
     }
 
     /**
@@ -45,7 +44,7 @@ public class StatusFeedService {
      */
     @Transactional
     public BatchReport receive(String department, LocalDate asOf, Mode mode, BatchBody body) {
-        AdvisoryLocks.lock(Resident.getEntityManager(), List.of("status-feed/" + department));
+        store.lock(List.of("status-feed/" + department));
         Map<String, Resident> residents = Resident.byIdNumbers(BatchBody.distinctUpper(body.lines(), "idNumber"));
         List<StatusFeed.Line> lines = new ArrayList<>();
         Map<Entry, LocalDate> effective = new HashMap<>();
@@ -71,6 +70,8 @@ public class StatusFeedService {
         Map<String, Resident> people = new HashMap<>(residents);
         people.putAll(Resident.byIdNumbers(changes.removed().stream().map(Entry::idNumber)
                 .filter(id -> !residents.containsKey(id)).collect(Collectors.toSet())));
+        store.lock(java.util.stream.Stream.concat(changes.added().stream(), changes.removed().stream())
+                .map(e -> Resident.stream(people.get(e.idNumber()).personKey)).collect(Collectors.toSet()));
         for (Entry entry : changes.added()) {
             CategoryMembership membership = new CategoryMembership();
             membership.idNumber = entry.idNumber();
@@ -93,13 +94,16 @@ public class StatusFeedService {
         report.added = changes.added().size();
         report.removed = changes.removed().size();
         report.unchanged = changes.unchangedLines();
+        store.flush();
         return report;
     }
 
     private void publish(Map<String, Resident> people, Entry entry, String department, Change change,
                          LocalDate asOf, Instant now) {
         Resident resident = people.get(entry.idNumber());
-        outbox.publish(new StatusChanged(resident.personKey, department, entry.category(), change, asOf, now));
+        store.append(Resident.stream(resident.personKey),
+                new StatusChanged(resident.personKey, department, entry.category(), change, asOf, now),
+                Map.of("idNumber", resident.idNumber));
     }
 
     private StatusFeed.Line read(BatchLine line, String department, Mode mode, Map<String, Resident> residents) {

@@ -3,7 +3,6 @@ package org.canbao.payment.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +15,8 @@ import org.canbao.payment.service.PaymentService;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
 import org.canbao.platform.batch.Rejection;
-import org.canbao.platform.outbox.Outbox;
+import org.canbao.platform.eventstore.EventStore;
+import org.canbao.platform.inbox.ConsumerBatches;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -26,22 +26,28 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class TaxStreamConsumer {
-    static final String REJECTED = "tax.payment-confirmations.rejected";
+    static final String TOPIC = "tax.payment-confirmations";
+    static final String REJECTED = TOPIC + ".rejected";
 
     private final PaymentService payments;
-    private final Outbox outbox;
+    private final EventStore store;
+    private final ConsumerBatches batches;
 
-    public TaxStreamConsumer(PaymentService payments, Outbox outbox) {
+    public TaxStreamConsumer(PaymentService payments, EventStore store, ConsumerBatches batches) {
         this.payments = payments;
-        this.outbox = outbox;
+        this.store = store;
+        this.batches = batches;
     }
 
     @Incoming("tax-confirmations")
     @Blocking
-    @Transactional
     public void onConfirmations(ConsumerRecords<String, String> batch) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         batch.forEach(records::add);
+        batches.apply(TOPIC, records, r -> IdNumber.scrub(String.valueOf(r.value())), this::receive);
+    }
+
+    private void receive(List<ConsumerRecord<String, String>> records) {
         BatchReport report = payments.receive(BatchBody.ofJsonRecords(records.stream().map(ConsumerRecord::value).toList()));
         for (Rejection rejection : report.rejected) {
             ConsumerRecord<String, String> record = records.get(rejection.line() - 1);
@@ -51,7 +57,8 @@ public class TaxStreamConsumer {
             reject.put("field", rejection.field());
             reject.put("reason", rejection.reason());
             reject.put("record", record.value() == null ? null : IdNumber.scrub(record.value()));
-            outbox.publishRecord(REJECTED, record.partition() + "-" + record.offset(), json(reject));
+            String where = record.partition() + "-" + record.offset();
+            store.appendRecord("rejected/" + where, REJECTED, where, json(reject));
         }
     }
 

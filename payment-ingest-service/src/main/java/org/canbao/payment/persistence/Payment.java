@@ -50,6 +50,11 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "reversal_reason")
     public String reversalReason;
 
+    /** The event stream of a receipt in this service's store: its confirmation, then its reversal if any. */
+    public static String stream(String receiptId) {
+        return "receipt/" + receiptId;
+    }
+
     public static Map<String, Payment> byReceipts(Collection<String> receiptIds) {
         return Chunked.byKey(receiptIds, chunk -> Payment.<Payment>list("receiptId in ?1", chunk), p -> p.receiptId);
     }

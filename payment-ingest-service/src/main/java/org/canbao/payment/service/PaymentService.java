@@ -18,17 +18,16 @@ import org.canbao.platform.batch.BatchLine;
 import org.canbao.platform.batch.BatchReport;
 import org.canbao.platform.batch.LineRejected;
 import org.canbao.platform.config.Pseudonymizer;
-import org.canbao.platform.outbox.Outbox;
-import org.canbao.platform.persistence.AdvisoryLocks;
+import org.canbao.platform.eventstore.EventStore;
 
-/** Records confirmed payments once per receipt and tells the others through the outbox. */
+/** Records confirmed payments once per receipt, each an event in the receipt's stream. */
 @ApplicationScoped
 public class PaymentService {
-    private final Outbox outbox;
+    private final EventStore store;
     private final Pseudonymizer pseudonymizer;
 
-    public PaymentService(Outbox outbox, Pseudonymizer pseudonymizer) {
-        this.outbox = outbox;
+    public PaymentService(EventStore store, Pseudonymizer pseudonymizer) {
+        this.store = store;
         this.pseudonymizer = pseudonymizer;
     }
 
@@ -36,10 +35,10 @@ public class PaymentService {
     @Transactional
     public BatchReport receive(BatchBody body) {
         List<String> receipts = body.lines().stream().map(l -> l.optional("receiptId")).filter(Objects::nonNull).toList();
-        AdvisoryLocks.lock(Payment.getEntityManager(), receipts);
+        store.lock(receipts.stream().map(Payment::stream).toList());
         Map<String, Payment> known = Payment.byReceipts(receipts);
         BatchReport report = BatchReport.startingWith(body);
-        return report.each(body.lines(), line -> {
+        report.each(body.lines(), line -> {
             PaymentConfirmation confirmation = read(line);
             Payment existing = known.get(confirmation.receiptId());
             if (existing != null) {
@@ -53,6 +52,8 @@ public class PaymentService {
             known.put(confirmation.receiptId(), record(confirmation));
             report.accepted++;
         });
+        store.flush();
+        return report;
     }
 
     private Payment record(PaymentConfirmation confirmation) {
@@ -69,8 +70,10 @@ public class PaymentService {
         payment.fingerprint = confirmation.fingerprint();
         payment.recordedAt = Instant.now();
         payment.persist();
-        outbox.publish(new PaymentReceived(payment.personKey, payment.receiptId, payment.policyYear, payment.tier,
-                payment.amount, payment.channel, payment.paidAt, payment.taxOffice, payment.recordedAt));
+        store.append(Payment.stream(payment.receiptId), new PaymentReceived(payment.personKey, payment.receiptId,
+                        payment.policyYear, payment.tier, payment.amount, payment.channel, payment.paidAt, payment.taxOffice,
+                        payment.recordedAt),
+                Map.of("maskedId", payment.maskedId, "fingerprint", payment.fingerprint));
         return payment;
     }
 
@@ -80,6 +83,7 @@ public class PaymentService {
     /** Reverses a confirmed payment once; asking again answers as a duplicate. */
     @Transactional
     public Reversal reverse(String receiptId, OffsetDateTime reversedAt, String reason) {
+        store.lock(List.of(Payment.stream(receiptId)));
         Payment payment = Payment.findById(receiptId);
         if (payment == null) {
             throw new NotFoundException("no payment with receipt " + receiptId);
@@ -89,8 +93,9 @@ public class PaymentService {
         }
         payment.reversedAt = reversedAt != null ? reversedAt : OffsetDateTime.now(ZoneOffset.ofHours(8));
         payment.reversalReason = reason;
-        outbox.publish(new PaymentReversed(payment.personKey, receiptId, payment.policyYear, payment.amount,
-                payment.reversedAt, reason, Instant.now()));
+        store.append(Payment.stream(receiptId), new PaymentReversed(payment.personKey, receiptId, payment.policyYear,
+                payment.amount, payment.reversedAt, reason, Instant.now()));
+        store.flush();
         return new Reversal(receiptId, true, false, payment.reversedAt);
     }
 

@@ -13,12 +13,12 @@ public interface CanbaoConfig {
     /** The key of the ID-number pseudonym; the same in every service. Production takes it from a secret. */
     String pseudonymKey();
 
-    Outbox outbox();
+    Relay relay();
 
     Topics topics();
 
-    interface Outbox {
-        /** Events sent to Kafka in one relay transaction. */
+    interface Relay {
+        /** Events the relay sends to Kafka in one transaction. */
         @WithDefault("1000")
         int batchSize();
 

@@ -1,71 +1,255 @@
 package org.canbao.platform.inbox;
 
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.canbao.contracts.CanbaoEvent;
 import org.canbao.contracts.EventCodec;
 import org.canbao.contracts.EventEnvelope;
+import org.canbao.contracts.EventType;
+import org.canbao.platform.persistence.AdvisoryLocks;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
- * The consumer half of exactly-once effects: in the caller's transaction, marks a batch of events as
- * processed with one statement and returns those never seen before. A redelivered event is filtered out
- * because its mark committed together with its effect.
+ * The consumer half of exactly-once effects, in the caller's transaction: which events of a batch to apply, in
+ * which order.
+ *
+ * <p>An event of a stream (it carries {@code stream}, {@code sequence}, {@code previous}) is applied only if it is
+ * newer than the version this service holds for that stream on that topic ({@code stream_position}): a
+ * redelivered, replayed or late event changes nothing. One whose {@code previous} is above what is held follows a
+ * gap: it is parked ({@code parked_event}) and applied right after the event that fills the gap, never guessed.
+ * The positions move in the same transaction as the effect, so {@code stream_position} grows with the streams,
+ * not with the events.
+ *
+ * <p>An event without a stream version (written before the event stores) keeps the old rule: its id is marked in
+ * {@code processed_event}, and only a first-seen id is applied. Those marks are deleted after
+ * {@code canbao.inbox.retention} (30 days): only such old events, replayed later than that, could apply twice.
+ *
+ * <p>Before anything is written, the batch's streams and subjects are locked, so a transaction that goes on to
+ * append events about the same persons has its transaction id only after theirs (see the event store).
  */
 @ApplicationScoped
 public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
     private static final String MARK = "insert into processed_event(event_id) select unnest(?) "
             + "on conflict do nothing returning event_id";
+    private static final String HELD = "select stream, version from stream_position where topic = ? and stream = any(?)";
+    private static final String PARKED = "select stream, version, previous, record from parked_event "
+            + "where topic = ? and stream = any(?)";
+    private static final String MOVE = "insert into stream_position (topic, stream, version) "
+            + "select ?, unnest(?::text[]), unnest(?::bigint[]) "
+            + "on conflict (topic, stream) do update set version = excluded.version";
+    private static final String PARK = "insert into parked_event (topic, stream, version, previous, record) "
+            + "values (?, ?, ?, ?, ?) on conflict do nothing";
+    private static final String UNPARK = "delete from parked_event where topic = ? and stream = ? and version = ?";
 
     private final EntityManager em;
+
+    @ConfigProperty(name = "canbao.inbox.retention", defaultValue = "30d")
+    java.time.Duration retention;
 
     public Inbox(EntityManager em) {
         this.em = em;
     }
 
+    private record Decoded<T>(EventEnvelope envelope, T event, String record) {
+    }
+
+    /** The events of a batch to apply, in order, as payloads of one type. */
+    public <T extends CanbaoEvent> List<T> admit(List<String> records, Class<T> type) {
+        return em.unwrap(Session.class).doReturningWork(c -> admit(c, records, type));
+    }
+
     /**
-     * The first-seen events of a batch, as payloads of one type. A record this reader cannot read (not an event,
-     * a newer schema version, a broken payload) is logged and left unmarked rather than stopping the channel for
-     * every event behind it: replaying the topic after an upgrade applies it, and only it.
+     * The same on a given connection (a rebuild writes into fresh tables on its own). A record this reader cannot
+     * read (not an event, a newer schema version, a broken payload) is logged and skipped rather than stopping
+     * the channel for every event behind it.
      */
-    public <T extends CanbaoEvent> List<T> firstSeen(List<String> records, Class<T> type) {
-        Map<String, T> decoded = new LinkedHashMap<>();
+    public static <T extends CanbaoEvent> List<T> admit(Connection c, List<String> records, Class<T> type) throws SQLException {
+        String topic = topicOf(type);
+        List<Decoded<T>> decoded = new ArrayList<>();
+        Set<String> locks = new LinkedHashSet<>();
         for (String record : records) {
-            try {
-                EventEnvelope envelope = EventCodec.read(record);
-                decoded.putIfAbsent(envelope.id(), EventCodec.payload(envelope, type));
-            } catch (IllegalArgumentException e) {
-                LOG.errorf("left unprocessed and unmarked, for a replay after an upgrade: %s", e.getMessage());
+            Decoded<T> d = decode(record, type);
+            if (d != null) {
+                decoded.add(d);
+                locks.add(d.event().subject());
+                if (d.envelope().versioned()) {
+                    locks.add(d.envelope().stream());
+                }
             }
         }
         if (decoded.isEmpty()) {
             return List.of();
         }
-        Set<String> fresh = mark(decoded.keySet().toArray(String[]::new));
-        return decoded.entrySet().stream().filter(e -> fresh.contains(e.getKey())).map(Map.Entry::getValue).toList();
+        AdvisoryLocks.lock(c, locks);
+        Set<String> fresh = mark(c, decoded.stream().filter(d -> !d.envelope().versioned()).map(d -> d.envelope().id()).toList());
+        String[] streams = decoded.stream().filter(d -> d.envelope().versioned()).map(d -> d.envelope().stream())
+                .distinct().toArray(String[]::new);
+        Map<String, Long> held = streams.length == 0 ? new HashMap<>() : held(c, topic, streams);
+        Map<String, TreeMap<Long, Parked>> parked = streams.length == 0 ? new HashMap<>() : parked(c, topic, streams);
+        Map<String, Long> moved = new LinkedHashMap<>();
+        List<T> admitted = new ArrayList<>();
+        try (PreparedStatement park = c.prepareStatement(PARK); PreparedStatement unpark = c.prepareStatement(UNPARK)) {
+            for (Decoded<T> d : decoded) {
+                EventEnvelope e = d.envelope();
+                if (!e.versioned()) {
+                    if (fresh.remove(e.id())) {
+                        admitted.add(d.event());
+                    }
+                    continue;
+                }
+                long at = held.getOrDefault(e.stream(), 0L);
+                if (e.sequence() <= at) {
+                    continue;
+                }
+                long previous = e.previous() == null ? 0L : e.previous();
+                if (previous > at) {
+                    LOG.warnf("%s: %s version %d waits for version %d (holding %d)", topic, e.stream(), e.sequence(), previous, at);
+                    parked.computeIfAbsent(e.stream(), s -> new TreeMap<>()).put(e.sequence(), new Parked(previous, d.record()));
+                    park.setString(1, topic);
+                    park.setString(2, e.stream());
+                    park.setLong(3, e.sequence());
+                    park.setLong(4, previous);
+                    park.setString(5, d.record());
+                    park.addBatch();
+                    continue;
+                }
+                admitted.add(d.event());
+                at = e.sequence();
+                TreeMap<Long, Parked> waiting = parked.getOrDefault(e.stream(), new TreeMap<>());
+                for (Long stale : List.copyOf(waiting.headMap(at, true).keySet())) {
+                    waiting.remove(stale);
+                    unpark.setString(1, topic);
+                    unpark.setString(2, e.stream());
+                    unpark.setLong(3, stale);
+                    unpark.addBatch();
+                }
+                for (var next = waiting.firstEntry(); next != null && next.getValue().previous() <= at; next = waiting.firstEntry()) {
+                    waiting.pollFirstEntry();
+                    Decoded<T> filled = decode(next.getValue().record(), type);
+                    if (filled != null) {
+                        admitted.add(filled.event());
+                    }
+                    at = next.getKey();
+                    unpark.setString(1, topic);
+                    unpark.setString(2, e.stream());
+                    unpark.setLong(3, next.getKey());
+                    unpark.addBatch();
+                }
+                held.put(e.stream(), at);
+                moved.put(e.stream(), at);
+            }
+            park.executeBatch();
+            unpark.executeBatch();
+        }
+        if (!moved.isEmpty()) {
+            try (PreparedStatement move = c.prepareStatement(MOVE)) {
+                move.setString(1, topic);
+                move.setArray(2, c.createArrayOf("text", moved.keySet().toArray()));
+                move.setArray(3, c.createArrayOf("bigint", moved.values().toArray()));
+                move.executeUpdate();
+            }
+        }
+        return admitted;
     }
 
-    private Set<String> mark(String[] ids) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            Set<String> fresh = new HashSet<>();
-            try (PreparedStatement statement = connection.prepareStatement(MARK)) {
-                statement.setArray(1, connection.createArrayOf("text", ids));
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        fresh.add(rows.getString(1));
-                    }
+    /** Events that wait for an earlier one, per topic: health shows them, since they mean a lost event upstream. */
+    @Transactional
+    public long parkedCount() {
+        return ((Number) em.createNativeQuery("select count(*) from parked_event").getSingleResult()).longValue();
+    }
+
+    @Scheduled(every = "1h", delayed = "1m")
+    @Transactional
+    void forgetOldMarks() {
+        int gone = em.createNativeQuery("delete from processed_event where processed_at < now() - make_interval(secs => :s)")
+                .setParameter("s", (double) retention.toSeconds()).executeUpdate();
+        if (gone > 0) {
+            LOG.infof("forgot %d processed-event marks older than %s", gone, retention);
+        }
+    }
+
+    private record Parked(long previous, String record) {
+    }
+
+    private static String topicOf(Class<? extends CanbaoEvent> type) {
+        for (EventType t : EventType.values()) {
+            if (t.payload() == type) {
+                return t.topic();
+            }
+        }
+        throw new IllegalArgumentException("unregistered event " + type);
+    }
+
+    private static <T extends CanbaoEvent> Decoded<T> decode(String record, Class<T> type) {
+        try {
+            EventEnvelope envelope = EventCodec.read(record);
+            return new Decoded<>(envelope, EventCodec.payload(envelope, type), record);
+        } catch (IllegalArgumentException e) {
+            LOG.errorf("skipped a record this reader cannot read: %s", e.getMessage());
+            return null;
+        }
+    }
+
+    private static Map<String, Long> held(Connection c, String topic, String[] streams) throws SQLException {
+        Map<String, Long> held = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(HELD)) {
+            s.setString(1, topic);
+            s.setArray(2, c.createArrayOf("text", streams));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    held.put(r.getString(1), r.getLong(2));
                 }
             }
+        }
+        return held;
+    }
+
+    private static Map<String, TreeMap<Long, Parked>> parked(Connection c, String topic, String[] streams) throws SQLException {
+        Map<String, TreeMap<Long, Parked>> parked = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(PARKED)) {
+            s.setString(1, topic);
+            s.setArray(2, c.createArrayOf("text", streams));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    parked.computeIfAbsent(r.getString(1), k -> new TreeMap<>())
+                            .put(r.getLong(2), new Parked(r.getLong(3), r.getString(4)));
+                }
+            }
+        }
+        return parked;
+    }
+
+    private static Set<String> mark(Connection c, List<String> ids) throws SQLException {
+        Set<String> fresh = new HashSet<>();
+        if (ids.isEmpty()) {
             return fresh;
-        });
+        }
+        try (PreparedStatement statement = c.prepareStatement(MARK)) {
+            statement.setArray(1, c.createArrayOf("text", ids.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    fresh.add(rows.getString(1));
+                }
+            }
+        }
+        return fresh;
     }
 }

@@ -1,18 +1,21 @@
 package org.canbao.platform.persistence;
 
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Collection;
 import org.hibernate.Session;
 
 /**
- * Transaction-scoped PostgreSQL advisory locks on business keys (a receipt, a person, a department), so that
+ * Transaction-scoped PostgreSQL advisory locks on business keys (a stream, a person, a department), so that
  * two transactions working on the same key, in this instance or another, run one after the other. All are
- * taken in one statement in one global order, so no two transactions wait for each other in a circle.
+ * taken in one statement in one global order, so no two transactions wait for each other in a circle. Keys are
+ * qualified by the schema, so services sharing one database do not wait for each other.
  */
 public final class AdvisoryLocks {
     private static final String LOCK = "select count(pg_advisory_xact_lock(h)) from "
-            + "(select distinct hashtext(k) as h from unnest(?) k order by h) locks";
+            + "(select distinct hashtext(current_schema() || '/' || k) as h from unnest(?) k order by h) locks";
 
     private AdvisoryLocks() {
     }
@@ -21,11 +24,16 @@ public final class AdvisoryLocks {
         if (keys.isEmpty()) {
             return;
         }
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement s = c.prepareStatement(LOCK)) {
-                s.setArray(1, c.createArrayOf("text", keys.toArray()));
-                s.executeQuery().close();
-            }
-        });
+        em.unwrap(Session.class).doWork(c -> lock(c, keys));
+    }
+
+    public static void lock(Connection c, Collection<String> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement(LOCK)) {
+            s.setArray(1, c.createArrayOf("text", keys.toArray()));
+            s.executeQuery().close();
+        }
     }
 }

@@ -2,29 +2,27 @@ package org.canbao.reporting.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.List;
-import org.canbao.contracts.CanbaoEvent;
 import org.canbao.contracts.EntitlementChanged;
 import org.canbao.contracts.IdentityVerified;
 import org.canbao.contracts.PersonExcluded;
 import org.canbao.contracts.StatusChanged;
 import org.canbao.platform.inbox.Inbox;
-import org.canbao.platform.outbox.AfterCommit;
+import org.canbao.platform.inbox.ConsumerBatches;
 import org.canbao.reporting.persistence.ProjectionWriter;
 import org.canbao.reporting.service.ProgressBroadcaster;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps the coverage projection: each batch's effect and its processed-event marks commit together. */
+/** Keeps the coverage projection: each batch's effect and its stream positions commit together. */
 @ApplicationScoped
 public class ProjectionConsumer {
     private final Inbox inbox;
     private final ProjectionWriter writer;
     private final ProgressBroadcaster broadcaster;
-    private final AfterCommit afterCommit;
+    private final ConsumerBatches batches;
 
-    public ProjectionConsumer(Inbox inbox, ProjectionWriter writer, ProgressBroadcaster broadcaster, AfterCommit afterCommit) {
-        this.afterCommit = afterCommit;
+    public ProjectionConsumer(Inbox inbox, ProjectionWriter writer, ProgressBroadcaster broadcaster, ConsumerBatches batches) {
+        this.batches = batches;
         this.inbox = inbox;
         this.writer = writer;
         this.broadcaster = broadcaster;
@@ -32,34 +30,34 @@ public class ProjectionConsumer {
 
     @Incoming("identity-verified")
     @Blocking
-    @Transactional
     public void onIdentities(List<String> records) {
-        writer.persons(fresh(records, IdentityVerified.class));
+        apply("identity-verified", records, batch -> writer.persons(inbox.admit(batch, IdentityVerified.class)));
     }
 
     @Incoming("status-changed")
     @Blocking
-    @Transactional
     public void onStatusChanges(List<String> records) {
-        writer.statusChanges(fresh(records, StatusChanged.class));
+        apply("status-changed", records, batch -> writer.statusChanges(inbox.admit(batch, StatusChanged.class)));
     }
 
     @Incoming("entitlement-changed")
     @Blocking
-    @Transactional
     public void onEntitlements(List<String> records) {
-        writer.entitlements(fresh(records, EntitlementChanged.class));
+        apply("entitlement-changed", records, batch -> writer.entitlements(inbox.admit(batch, EntitlementChanged.class)));
     }
 
     @Incoming("person-excluded")
     @Blocking
-    @Transactional
     public void onExclusions(List<String> records) {
-        writer.exclusions(fresh(records, PersonExcluded.class));
+        apply("person-excluded", records, batch -> writer.exclusions(inbox.admit(batch, PersonExcluded.class)));
     }
 
-    private <T extends CanbaoEvent> List<T> fresh(List<String> records, Class<T> type) {
-        afterCommit.once(ProjectionConsumer.class.getName(), broadcaster::projectionChanged);
-        return inbox.firstSeen(records, type);
+    /** A batch in its own transaction, while no rebuild switches the tables over; then the live views refresh. */
+    private void apply(String topic, List<String> records, java.util.function.Consumer<List<String>> effect) {
+        batches.apply(topic, records, batch -> {
+            writer.holdTables();
+            effect.accept(batch);
+        });
+        broadcaster.projectionChanged();
     }
 }

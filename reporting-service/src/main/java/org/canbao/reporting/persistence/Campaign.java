@@ -17,4 +17,9 @@ public class Campaign extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** The event stream of a policy year's campaign in this service's store: each definition, in order. */
+    public static String stream(int policyYear) {
+        return "campaign/" + policyYear;
+    }
 }

@@ -2,19 +2,37 @@ package org.canbao.reporting.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.canbao.contracts.EntitlementChanged;
 import org.canbao.contracts.IdentityVerified;
 import org.canbao.contracts.PersonExcluded;
 import org.canbao.contracts.StatusChanged;
 import org.hibernate.Session;
 
-/** Writes a batch of events into the projection tables with one JDBC batch per statement. */
+/**
+ * Writes a batch of admitted events (in stream order) into the projection tables, one JDBC batch per statement.
+ * An upsert batch holds one row per key, the last event's: a multi-row {@code insert … on conflict do update}
+ * cannot touch a row twice, and a replay or a burst brings several events for one key in one batch.
+ * The same code writes the live tables and, on a connection of its own, a rebuild's fresh ones.
+ */
 @ApplicationScoped
 public class ProjectionWriter {
+    /** Live batches hold it shared; a rebuild holds it exclusively while it switches the tables over. */
+    public static final String TABLES_LOCK = "select pg_advisory_xact_lock_shared(hashtext('reporting-projection-tables'))";
+    public static final String TABLES_SWITCH = "select pg_advisory_xact_lock(hashtext('reporting-projection-tables'))";
+    /** The tables built from the topics, which a rebuild replaces. */
+    public static final List<String> TABLES = List.of("person", "hardship_spell", "coverage", "exclusion",
+            "stream_position", "parked_event", "processed_event");
+
     private static final String UPSERT_PERSON = """
             insert into person (person_key, township, village, household_id, status, updated_at)
             values (?, ?, ?, ?, ?, now())
@@ -29,7 +47,6 @@ public class ProjectionWriter {
             insert into coverage (person_key, policy_year, state, enrolled_at) values (?, ?, ?, ?)
             on conflict (person_key, policy_year) do update set state = excluded.state, enrolled_at = excluded.enrolled_at
             """;
-
     private static final String UPSERT_EXCLUSION = """
             insert into exclusion (person_key, policy_year, reason) values (?, ?, ?)
             on conflict (person_key, policy_year) do update set reason = excluded.reason
@@ -41,71 +58,94 @@ public class ProjectionWriter {
         this.em = em;
     }
 
-    public void persons(List<IdentityVerified> events) {
+    public void holdTables() {
         em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement s = c.prepareStatement(UPSERT_PERSON)) {
-                for (IdentityVerified e : events) {
-                    s.setString(1, e.personKey());
-                    s.setString(2, e.township());
-                    s.setString(3, e.village());
-                    s.setString(4, e.householdId());
-                    s.setString(5, e.status());
-                    s.addBatch();
-                }
-                s.executeBatch();
+            try (PreparedStatement s = c.prepareStatement(TABLES_LOCK)) {
+                s.executeQuery().close();
             }
         });
     }
 
-    /** In event order, so a removal always finds the spell its addition opened. */
+    public void persons(List<IdentityVerified> events) {
+        em.unwrap(Session.class).doWork(c -> persons(c, events));
+    }
+
     public void statusChanges(List<StatusChanged> events) {
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement add = c.prepareStatement(ADD_SPELL); PreparedStatement end = c.prepareStatement(END_SPELL)) {
-                for (StatusChanged e : events) {
-                    if (e.change() == StatusChanged.Change.ADDED) {
-                        add.setString(1, e.personKey());
-                        add.setString(2, e.department());
-                        add.setString(3, e.category());
-                        add.setDate(4, Date.valueOf(e.validFrom()));
-                        add.executeUpdate();
-                    } else {
-                        end.setDate(1, Date.valueOf(e.validFrom()));
-                        end.setString(2, e.personKey());
-                        end.setString(3, e.department());
-                        end.setString(4, e.category());
-                        end.executeUpdate();
-                    }
-                }
-            }
-        });
+        em.unwrap(Session.class).doWork(c -> statusChanges(c, events));
     }
 
     public void exclusions(List<PersonExcluded> events) {
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement s = c.prepareStatement(UPSERT_EXCLUSION)) {
-                for (PersonExcluded e : events) {
-                    s.setString(1, e.personKey());
-                    s.setInt(2, e.policyYear());
-                    s.setString(3, e.reason());
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-        });
+        em.unwrap(Session.class).doWork(c -> exclusions(c, events));
     }
 
     public void entitlements(List<EntitlementChanged> events) {
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement s = c.prepareStatement(UPSERT_COVERAGE)) {
-                for (EntitlementChanged e : events) {
-                    s.setString(1, e.personKey());
-                    s.setInt(2, e.policyYear());
-                    s.setString(3, e.state());
-                    s.setTimestamp(4, e.enrolledAt() == null ? null : Timestamp.from(e.enrolledAt().toInstant()));
-                    s.addBatch();
-                }
-                s.executeBatch();
+        em.unwrap(Session.class).doWork(c -> entitlements(c, events));
+    }
+
+    public static void persons(Connection c, List<IdentityVerified> events) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(UPSERT_PERSON)) {
+            for (IdentityVerified e : lastPerKey(events, IdentityVerified::personKey)) {
+                s.setString(1, e.personKey());
+                s.setString(2, e.township());
+                s.setString(3, e.village());
+                s.setString(4, e.householdId());
+                s.setString(5, e.status());
+                s.addBatch();
             }
-        });
+            s.executeBatch();
+        }
+    }
+
+    /** In event order, so a removal always finds the spell its addition opened. */
+    public static void statusChanges(Connection c, List<StatusChanged> events) throws SQLException {
+        try (PreparedStatement add = c.prepareStatement(ADD_SPELL); PreparedStatement end = c.prepareStatement(END_SPELL)) {
+            for (StatusChanged e : events) {
+                if (e.change() == StatusChanged.Change.ADDED) {
+                    add.setString(1, e.personKey());
+                    add.setString(2, e.department());
+                    add.setString(3, e.category());
+                    add.setDate(4, Date.valueOf(e.validFrom()));
+                    add.executeUpdate();
+                } else {
+                    end.setDate(1, Date.valueOf(e.validFrom()));
+                    end.setString(2, e.personKey());
+                    end.setString(3, e.department());
+                    end.setString(4, e.category());
+                    end.executeUpdate();
+                }
+            }
+        }
+    }
+
+    public static void exclusions(Connection c, List<PersonExcluded> events) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(UPSERT_EXCLUSION)) {
+            for (PersonExcluded e : lastPerKey(events, e -> e.personKey() + "/" + e.policyYear())) {
+                s.setString(1, e.personKey());
+                s.setInt(2, e.policyYear());
+                s.setString(3, e.reason());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    public static void entitlements(Connection c, List<EntitlementChanged> events) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(UPSERT_COVERAGE)) {
+            for (EntitlementChanged e : lastPerKey(events, e -> e.personKey() + "/" + e.policyYear())) {
+                s.setString(1, e.personKey());
+                s.setInt(2, e.policyYear());
+                s.setString(3, e.state());
+                s.setTimestamp(4, e.enrolledAt() == null ? null : Timestamp.from(e.enrolledAt().toInstant()));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** The last event of each key, in the order the keys were first seen. */
+    static <T> Collection<T> lastPerKey(List<T> events, Function<T, String> key) {
+        Map<String, T> last = new LinkedHashMap<>();
+        events.forEach(e -> last.put(key.apply(e), e));
+        return last.values();
     }
 }

@@ -12,7 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.canbao.platform.batch.BatchBody;
-import org.canbao.platform.outbox.OutboxRelay;
+import org.canbao.platform.eventstore.EventRelay;
 import org.canbao.reporting.domain.BusinessTime;
 import org.canbao.reporting.domain.CheckpointBulletin;
 import org.canbao.reporting.service.Campaigns;
@@ -28,9 +28,9 @@ public class CampaignResource {
     private final Campaigns campaigns;
     private final Progress progress;
     private final ProgressBroadcaster broadcaster;
-    private final OutboxRelay relay;
+    private final EventRelay relay;
 
-    public CampaignResource(Campaigns campaigns, Progress progress, ProgressBroadcaster broadcaster, OutboxRelay relay) {
+    public CampaignResource(Campaigns campaigns, Progress progress, ProgressBroadcaster broadcaster, EventRelay relay) {
         this.campaigns = campaigns;
         this.progress = progress;
         this.broadcaster = broadcaster;

@@ -14,7 +14,7 @@ import org.canbao.contracts.CampaignDefined;
 import org.canbao.contracts.EventCodec;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchLine;
-import org.canbao.platform.outbox.Outbox;
+import org.canbao.platform.eventstore.EventStore;
 import org.canbao.reporting.domain.BusinessTime;
 import org.canbao.reporting.domain.CampaignTargets;
 import org.canbao.reporting.domain.UnitTarget;
@@ -28,10 +28,10 @@ public class Campaigns {
     public record Defined(int policyYear, int units, int checkpoints, List<String> warnings) {
     }
 
-    private final Outbox outbox;
+    private final EventStore store;
 
-    public Campaigns(Outbox outbox) {
-        this.outbox = outbox;
+    public Campaigns(EventStore store) {
+        this.store = store;
     }
 
     @Transactional
@@ -44,6 +44,7 @@ public class Campaigns {
             }
             BusinessTime.cutoff(c.cutoff(), "checkpoint cutoff");
         });
+        store.lock(List.of(Campaign.stream(year)));
         Campaign campaign = Campaign.<Campaign>findByIdOptional(year).orElseGet(Campaign::new);
         campaign.policyYear = year;
         try {
@@ -65,8 +66,10 @@ public class Campaigns {
             unit.position = i;
             unit.persist();
         }
-        outbox.publish(new CampaignDefined(year, units.stream()
-                .map(u -> new CampaignDefined.Unit(u.name(), u.kind(), u.target() == null ? 0 : u.target())).toList()));
+        store.append(Campaign.stream(year), new CampaignDefined(year, units.stream()
+                .map(u -> new CampaignDefined.Unit(u.name(), u.kind(), u.target() == null ? 0 : u.target())).toList()),
+                Map.of("document", campaign.document));
+        store.flush();
         return new Defined(year, units.size(), checkpoints.size(), parsed.warnings());
     }
 

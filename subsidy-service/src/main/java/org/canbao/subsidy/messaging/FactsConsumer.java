@@ -2,7 +2,6 @@ package org.canbao.subsidy.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Set;
 import org.canbao.contracts.PaymentReceived;
 import org.canbao.contracts.PaymentReversed;
 import org.canbao.contracts.StatusChanged;
+import org.canbao.platform.inbox.ConsumerBatches;
 import org.canbao.platform.inbox.Inbox;
 import org.canbao.platform.persistence.Chunked;
 import org.canbao.subsidy.persistence.PaymentEntity;
@@ -26,19 +26,24 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class FactsConsumer {
     private final Inbox inbox;
+    private final ConsumerBatches batches;
     private final EntitlementService entitlements;
 
-    public FactsConsumer(Inbox inbox, EntitlementService entitlements) {
+    public FactsConsumer(Inbox inbox, ConsumerBatches batches, EntitlementService entitlements) {
         this.inbox = inbox;
+        this.batches = batches;
         this.entitlements = entitlements;
     }
 
     @Incoming("status-changed")
     @Blocking
-    @Transactional
     public void onStatusChanges(List<String> records) {
+        batches.apply("status-changed", records, this::statusChanges);
+    }
+
+    private void statusChanges(List<String> records) {
         Set<String> persons = new LinkedHashSet<>();
-        for (StatusChanged change : inbox.firstSeen(records, StatusChanged.class)) {
+        for (StatusChanged change : inbox.admit(records, StatusChanged.class)) {
             if (change.change() == StatusChanged.Change.ADDED) {
                 SpellEntity spell = new SpellEntity();
                 spell.personKey = change.personKey();
@@ -60,10 +65,13 @@ public class FactsConsumer {
 
     @Incoming("payment-reversed")
     @Blocking
-    @Transactional
     public void onReversals(List<String> records) {
+        batches.apply("payment-reversed", records, this::reversals);
+    }
+
+    private void reversals(List<String> records) {
         Set<String> persons = new LinkedHashSet<>();
-        List<PaymentReversed> reversals = inbox.firstSeen(records, PaymentReversed.class);
+        List<PaymentReversed> reversals = inbox.admit(records, PaymentReversed.class);
         Map<String, ReversalEntity> known = Chunked.byKey(reversals.stream().map(PaymentReversed::receiptId).toList(),
                 chunk -> ReversalEntity.<ReversalEntity>list("receiptId in ?1", chunk), r -> r.receiptId);
         for (PaymentReversed reversed : reversals) {
@@ -83,10 +91,13 @@ public class FactsConsumer {
 
     @Incoming("payment-received")
     @Blocking
-    @Transactional
     public void onPayments(List<String> records) {
+        batches.apply("payment-received", records, this::payments);
+    }
+
+    private void payments(List<String> records) {
         Set<String> persons = new LinkedHashSet<>();
-        List<PaymentReceived> payments = inbox.firstSeen(records, PaymentReceived.class);
+        List<PaymentReceived> payments = inbox.admit(records, PaymentReceived.class);
         Map<String, PaymentEntity> known = Chunked.byKey(payments.stream().map(PaymentReceived::receiptId).toList(),
                 chunk -> PaymentEntity.<PaymentEntity>list("receiptId in ?1", chunk), p -> p.receiptId);
         for (PaymentReceived received : payments) {

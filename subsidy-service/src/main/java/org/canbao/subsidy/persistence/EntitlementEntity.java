@@ -69,6 +69,20 @@ public class EntitlementEntity extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** The event stream of a person's entitlement for a policy year in this service's store. */
+    public static String stream(String personKey, int policyYear) {
+        return "entitlement/" + personKey + "/" + policyYear;
+    }
+
+    /** What the ledger needs besides the published event, kept with it in the store. */
+    public java.util.Map<String, Object> ledgerFacts() {
+        java.util.Map<String, Object> facts = new java.util.LinkedHashMap<>();
+        facts.put("grantingCategory", grantingCategory);
+        facts.put("retroactiveDue", retroactiveDue);
+        facts.put("refundDue", refundDue);
+        return facts;
+    }
+
     public boolean matches(Entitlement e) {
         return tier == e.tier() && state.equals(e.state().name()) && hardship == e.hardship()
                 && subsidy.compareTo(e.subsidy()) == 0 && personalDue.compareTo(e.personalDue()) == 0

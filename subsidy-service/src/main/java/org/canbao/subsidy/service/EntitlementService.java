@@ -17,8 +17,7 @@ import org.canbao.subsidy.domain.SubsidyDecision;
 import org.canbao.subsidy.persistence.EntitlementEntity;
 import org.canbao.subsidy.persistence.PaymentEntity;
 import org.canbao.subsidy.persistence.SpellEntity;
-import org.canbao.platform.outbox.Outbox;
-import org.canbao.platform.persistence.AdvisoryLocks;
+import org.canbao.platform.eventstore.EventStore;
 import org.canbao.platform.persistence.Chunked;
 
 /**
@@ -28,11 +27,11 @@ import org.canbao.platform.persistence.Chunked;
 @ApplicationScoped
 public class EntitlementService {
     private final Policies policies;
-    private final Outbox outbox;
+    private final EventStore store;
 
-    public EntitlementService(Policies policies, Outbox outbox) {
+    public EntitlementService(Policies policies, EventStore store) {
         this.policies = policies;
-        this.outbox = outbox;
+        this.store = store;
     }
 
     /** Live answer for one person, at a tier of the caller's choice. */
@@ -67,10 +66,11 @@ public class EntitlementService {
 
     /**
      * Three consumers (status, payments, reversals) and a policy change may decide the same person at once:
-     * each locks the persons before it reads their facts.
+     * each locks the persons before it reads their facts. The consumers took the same locks before their first
+     * write (the inbox does), which the event store needs to keep each entitlement stream in transaction order.
      */
     private void refreshChunk(List<Policy> all, List<String> keys) {
-        AdvisoryLocks.lock(SpellEntity.getEntityManager(), keys);
+        store.lock(keys);
         Map<String, List<CategorySpell>> spells = SpellEntity.<SpellEntity>list("personKey in ?1", keys).stream()
                 .collect(Collectors.groupingBy(s -> s.personKey, Collectors.mapping(SpellEntity::toSpell, Collectors.toList())));
         Map<String, List<PaymentEntity>> payments = PaymentEntity.<PaymentEntity>list("personKey in ?1 "
@@ -101,9 +101,9 @@ public class EntitlementService {
                 } else {
                     last.update(entitlement);
                 }
-                outbox.publish(new EntitlementChanged(key, policy.year(), entitlement.tier(), entitlement.state().name(),
-                        entitlement.hardship(), entitlement.enrolledAt(), entitlement.subsidy(),
-                        entitlement.personalDue(), entitlement.paid()));
+                store.append(EntitlementEntity.stream(key, policy.year()), new EntitlementChanged(key, policy.year(),
+                        entitlement.tier(), entitlement.state().name(), entitlement.hardship(), entitlement.enrolledAt(),
+                        entitlement.subsidy(), entitlement.personalDue(), entitlement.paid()), last.ledgerFacts());
             }
         }
     }

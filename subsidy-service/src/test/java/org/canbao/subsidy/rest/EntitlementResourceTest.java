@@ -146,7 +146,7 @@ class EntitlementResourceTest {
         EventEnvelope current = EventCodec.envelope("/test", new StatusChanged(key, "civil-affairs", "EXTREME_POVERTY",
                 StatusChanged.Change.ADDED, LocalDate.of(2022, 9, 1), Instant.now()));
         EventEnvelope future = new EventEnvelope(current.specversion(), current.id(), current.source(), current.type(),
-                current.subject(), current.time(), current.datacontenttype(), 99, current.data());
+                current.subject(), current.time(), current.datacontenttype(), 99, null, null, null, current.data());
         TopicWriter.send(TestInfra.broker().bootstrapServers(), "status-changed", key, EventCodec.write(future), "not an event");
         publish("payment-received", key, new PaymentReceived(key, "R-99", 2023, 1, new BigDecimal("350.00"), "POS",
                 OffsetDateTime.parse("2022-09-06T08:00:00+08:00"), null, Instant.now()));

@@ -1,4 +1,4 @@
-package org.canbao.platform.outbox;
+package org.canbao.platform.eventstore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;

@@ -1,0 +1,172 @@
+package org.canbao.platform.eventstore;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.canbao.contracts.EventEnvelope;
+import org.canbao.platform.config.CanbaoConfig;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes the event store to Kafka in (transaction id, position) order, a batch per transaction, and remembers
+ * in {@code relay_checkpoint} how far the broker acknowledged. It reads only events of transactions below the
+ * snapshot's xmin: every transaction below it has ended, so no event can still commit behind the checkpoint, and
+ * none is ever skipped. One relay per service sends at a time, however many replicas run: a batch runs under a
+ * transaction-scoped advisory lock, and a replica that cannot take it stands by. At least once: a crash between
+ * the acknowledgement and the checkpoint sends a batch again, and consumers drop what they already hold.
+ */
+@ApplicationScoped
+public class EventRelay {
+    private static final Logger LOG = Logger.getLogger(EventRelay.class);
+    private static final String TRY_LOCK = "select pg_try_advisory_xact_lock(hashtext(current_schema() || '/event-relay'))";
+    private static final String CHECKPOINT = "select tx_id::text, position from relay_checkpoint where relay = 'kafka'";
+    private static final String NEXT = "select position, tx_id::text, topic, record_key, payload from event_store "
+            + "where (tx_id, position) > (?::xid8, ?) and tx_id < pg_snapshot_xmin(pg_current_snapshot()) "
+            + "order by tx_id, position limit ?";
+    private static final String ADVANCE = "update relay_checkpoint set tx_id = ?::xid8, position = ? where relay = 'kafka'";
+
+    private final EntityManager em;
+    private final CanbaoConfig config;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "event-relay"));
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private volatile boolean stopping;
+
+    @Inject
+    @Channel("outbox")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20_000)
+    MutinyEmitter<String> emitter;
+
+    private record Row(long position, String txId, String topic, String key, String payload) {
+    }
+
+    public EventRelay(EntityManager em, CanbaoConfig config) {
+        this.em = em;
+        this.config = config;
+    }
+
+    /** Asks for a drain soon; many asks while one is pending make one drain. */
+    public void kick() {
+        if (!stopping && pending.compareAndSet(false, true)) {
+            worker.execute(this::drain);
+        }
+    }
+
+    /**
+     * Sends everything committed so far before returning, for the rare write whose caller must find its event
+     * on the bus at once (a campaign definition that other services check input against).
+     */
+    public void flush() {
+        try {
+            worker.submit(this::drain).get(config.relay().sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warnf("relay flush incomplete, the relay will go on: %s", e.getMessage());
+        }
+    }
+
+    /** The backstop: a lost kick, a transaction that held the xmin back, another replica that stopped relaying. */
+    @Scheduled(every = "${canbao.relay.poll-interval:200ms}", delayed = "2s")
+    void poll() {
+        kick();
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
+        worker.shutdown();
+    }
+
+    private void drain() {
+        pending.set(false);
+        try {
+            int sent;
+            do {
+                sent = QuarkusTransaction.requiringNew().call(this::relayBatch);
+            } while (sent == config.relay().batchSize());
+        } catch (RuntimeException e) {
+            LOG.warnf("event relay paused, will retry: %s", e.getMessage());
+        }
+    }
+
+    /** One batch in the caller's transaction; 0 when nothing is ready or another replica holds the relay. */
+    public int relayBatch() {
+        List<Row> batch = em.unwrap(Session.class).doReturningWork(this::next);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Uni<Void>> sends = batch.stream().map(this::send).toList();
+        Uni.join().all(sends).andFailFast().await().atMost(config.relay().sendTimeout());
+        Row last = batch.get(batch.size() - 1);
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement s = c.prepareStatement(ADVANCE)) {
+                s.setString(1, last.txId());
+                s.setLong(2, last.position());
+                s.executeUpdate();
+            }
+        });
+        return batch.size();
+    }
+
+    private List<Row> next(Connection c) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement(TRY_LOCK); ResultSet locked = lock.executeQuery()) {
+            if (!locked.next() || !locked.getBoolean(1)) {
+                return List.of();
+            }
+        }
+        String txId;
+        long position;
+        try (PreparedStatement s = c.prepareStatement(CHECKPOINT); ResultSet at = s.executeQuery()) {
+            at.next();
+            txId = at.getString(1);
+            position = at.getLong(2);
+        }
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(NEXT)) {
+            s.setString(1, txId);
+            s.setLong(2, position);
+            s.setInt(3, config.relay().batchSize());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new Row(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private Uni<Void> send(Row row) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.topic())
+                .withKey(row.key())
+                .withHeaders(headers)
+                .build();
+        return emitter.sendMessage(Message.of(row.payload()).addMetadata(metadata));
+    }
+}
