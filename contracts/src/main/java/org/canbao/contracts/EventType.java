@@ -51,4 +51,10 @@ public enum EventType {
         return Arrays.stream(values()).filter(t -> t.ceType().equals(ceType)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown event type " + ceType));
     }
+
+    /** Any Canbao event from its CloudEvents JSON, as the payload class its type names. */
+    public static CanbaoEvent read(String json) {
+        EventEnvelope envelope = EventCodec.read(json);
+        return EventCodec.payload(envelope, ofCeType(envelope.type()).payload());
+    }
 }

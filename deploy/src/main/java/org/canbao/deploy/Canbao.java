@@ -61,8 +61,26 @@ public final class Canbao {
             case "status" -> canbao.status();
             case "bench" -> Benchmark.run(args.length > 1 ? Integer.parseInt(args[1]) : 50_000);
             case "down" -> canbao.down(args.length > 1 && args[1].equals("--purge"));
-            default -> System.out.println("usage: ./canbao up | demo | status | bench [N] | down [--purge]");
+            case "rebuild" -> rebuild(args.length > 1 ? args[1] : "");
+            default -> System.out.println("usage: ./canbao up | demo | status | bench [N] | rebuild <service> | down [--purge]");
         }
+    }
+
+    /** Asks a running service to rebuild its projections from its log, and prints what it replayed and how fast. */
+    private static void rebuild(String name) {
+        ServiceSpec service = java.util.Arrays.stream(ServiceSpec.values()).filter(s -> s.module().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("rebuild which service? one of "
+                        + java.util.Arrays.stream(ServiceSpec.values()).map(ServiceSpec::module).toList()));
+        System.out.println(name + ": rebuilding its projections while it keeps answering...");
+        Http.Answer answer = new Http(service.port(), Duration.ofHours(2)).post("admin", "/api/v1/admin/rebuild",
+                "application/json", "");
+        if (answer.status() != 200) {
+            throw new IllegalStateException(name + " answered " + answer.status() + ": " + answer.body());
+        }
+        var result = answer.json();
+        System.out.printf("%s: rebuilt from its %s: %,d events in %.1f s, %,d events/s%n", name,
+                result.path("source").asText(), result.path("events").asLong(), result.path("seconds").asDouble(),
+                result.path("eventsPerSecond").asLong());
     }
 
     private void up() throws Exception {

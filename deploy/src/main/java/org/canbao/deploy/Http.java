@@ -26,9 +26,15 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
+    private final Duration timeout;
 
     public Http(int port) {
+        this(port, Duration.ofSeconds(60));
+    }
+
+    public Http(int port, Duration timeout) {
         this.base = "http://127.0.0.1:" + port;
+        this.timeout = timeout;
     }
 
     public Answer get(String user, String path) {
@@ -49,7 +55,7 @@ public final class Http {
         String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
         try {
             HttpResponse<String> response = CLIENT.send(request.header("Authorization", "Basic " + credentials)
-                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    .timeout(timeout).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException("request to " + base + " failed: " + e.getMessage(), e);

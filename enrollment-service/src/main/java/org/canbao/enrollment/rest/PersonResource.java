@@ -11,7 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import jakarta.transaction.Transactional;
+import org.canbao.contracts.EventType;
 import org.canbao.contracts.IdNumber;
+import org.canbao.enrollment.domain.PersonHistory;
+import org.canbao.platform.eventstore.EventStore;
 import org.canbao.enrollment.persistence.CategoryMembership;
 import org.canbao.enrollment.persistence.Resident;
 
@@ -26,26 +30,59 @@ public class PersonResource {
                              String village, String status, List<CategoryView> categories) {
     }
 
+    public record HistoryView(String idNumber, String personKey, List<PersonHistory.Entry> events) {
+    }
+
+    private final EventStore store;
+
+    public PersonResource(EventStore store) {
+        this.store = store;
+    }
+
     /** A person's identity, household, place and category history; the ID number comes back masked. */
     @GET
     @RolesAllowed({"supervisor", "medical-insurance"})
     @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
     public PersonView person(@PathParam("idNumber") String raw) {
-        IdNumber id;
-        try {
-            id = IdNumber.parse(raw);
-        } catch (IdNumber.InvalidIdNumber e) {
-            throw new BadRequestException(e.getMessage());
-        }
-        Resident resident = Resident.findById(id.value());
-        if (resident == null) {
-            throw new NotFoundException(id.masked() + " is not in the household roster");
-        }
+        IdNumber id = parse(raw);
+        Resident resident = resident(id);
         List<CategoryView> categories = CategoryMembership.historyOf(id.value()).stream()
                 .map(m -> new CategoryView(m.category, m.department, m.validFrom, m.validUntil, m.recordedAt,
                         m.endedRecordedAt, m.validUntil == null))
                 .toList();
         return new PersonView(id.masked(), resident.personKey, resident.name, resident.householdId,
                 resident.township, resident.village, resident.status, categories);
+    }
+
+    /** Every event of the person's stream in order: what was reported, when, by whom, and what it changed. */
+    @GET
+    @Path("/history")
+    @RolesAllowed({"supervisor", "medical-insurance"})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    public HistoryView history(@PathParam("idNumber") String raw) {
+        IdNumber id = parse(raw);
+        Resident resident = resident(id);
+        List<PersonHistory.Recorded> events = store.streams(List.of(Resident.stream(resident.personKey))).stream()
+                .map(e -> new PersonHistory.Recorded(e.version(), EventType.read(e.payload()), e.recordedAt()))
+                .toList();
+        return new HistoryView(id.masked(), resident.personKey, PersonHistory.of(events));
+    }
+
+    private static IdNumber parse(String raw) {
+        try {
+            return IdNumber.parse(raw);
+        } catch (IdNumber.InvalidIdNumber e) {
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+
+    private static Resident resident(IdNumber id) {
+        Resident resident = Resident.findById(id.value());
+        if (resident == null) {
+            throw new NotFoundException(id.masked() + " is not in the household roster");
+        }
+        return resident;
     }
 }

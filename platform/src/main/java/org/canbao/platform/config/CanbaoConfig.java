@@ -17,6 +17,14 @@ public interface CanbaoConfig {
 
     Topics topics();
 
+    Inbox inbox();
+
+    interface Inbox {
+        /** How long ids of events without a stream version stay marked as processed. */
+        @WithDefault("30d")
+        Duration retention();
+    }
+
     interface Relay {
         /** Events the relay sends to Kafka in one transaction. */
         @WithDefault("1000")
@@ -25,6 +33,10 @@ public interface CanbaoConfig {
         /** How long an event sent to Kafka may wait for its acknowledgement. */
         @WithDefault("30s")
         Duration sendTimeout();
+
+        /** The backstop poll of the relay, besides the kick after each commit. */
+        @WithDefault("200ms")
+        Duration pollInterval();
     }
 
     interface Topics {
@@ -34,6 +46,10 @@ public interface CanbaoConfig {
 
         @WithDefault("1")
         short replicationFactor();
+
+        /** Whether this service creates the missing topics at start-up; either way it checks them. */
+        @WithDefault("true")
+        boolean create();
 
         /** Topics besides the event topics that this service reads or writes (an input stream, its rejects). */
         Optional<List<String>> extra();

@@ -41,9 +41,6 @@ public class TopicGuard implements HealthCheck {
     @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
     String bootstrapServers;
 
-    @ConfigProperty(name = "canbao.topics.create", defaultValue = "true")
-    boolean create;
-
     private final CanbaoConfig config;
     private volatile List<String> problems = List.of("topics not checked yet");
 
@@ -71,7 +68,7 @@ public class TopicGuard implements HealthCheck {
     synchronized void check() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000))) {
-            if (create) {
+            if (config.topics().create()) {
                 createMissing(admin);
             }
             problems = problems(admin);

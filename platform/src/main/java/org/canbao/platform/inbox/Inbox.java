@@ -22,7 +22,7 @@ import org.canbao.contracts.EventCodec;
 import org.canbao.contracts.EventEnvelope;
 import org.canbao.contracts.EventType;
 import org.canbao.platform.persistence.AdvisoryLocks;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.canbao.platform.config.CanbaoConfig;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -60,12 +60,11 @@ public class Inbox {
     private static final String UNPARK = "delete from parked_event where topic = ? and stream = ? and version = ?";
 
     private final EntityManager em;
+    private final java.time.Duration retention;
 
-    @ConfigProperty(name = "canbao.inbox.retention", defaultValue = "30d")
-    java.time.Duration retention;
-
-    public Inbox(EntityManager em) {
+    public Inbox(EntityManager em, CanbaoConfig config) {
         this.em = em;
+        this.retention = config.inbox().retention();
     }
 
     private record Decoded<T>(EventEnvelope envelope, T event, String record) {

@@ -12,8 +12,12 @@ import org.hibernate.Session;
  * two transactions working on the same key, in this instance or another, run one after the other. All are
  * taken in one statement in one global order, so no two transactions wait for each other in a circle. Keys are
  * qualified by the schema, so services sharing one database do not wait for each other.
+ *
+ * <p>Every writer locks before it touches a projection table, so the same call first takes the schema's
+ * tables lock shared: a rebuild takes it exclusively while it switches tables over (see TableSwitch).
  */
 public final class AdvisoryLocks {
+    private static final String TABLES = "select pg_advisory_xact_lock_shared(hashtext(current_schema() || '-projection-tables'))";
     private static final String LOCK = "select count(pg_advisory_xact_lock(h)) from "
             + "(select distinct hashtext(current_schema() || '/' || k) as h from unnest(?) k order by h) locks";
 
@@ -21,13 +25,13 @@ public final class AdvisoryLocks {
     }
 
     public static void lock(EntityManager em, Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return;
-        }
         em.unwrap(Session.class).doWork(c -> lock(c, keys));
     }
 
     public static void lock(Connection c, Collection<String> keys) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(TABLES)) {
+            s.executeQuery().close();
+        }
         if (keys.isEmpty()) {
             return;
         }

@@ -52,12 +52,9 @@ public class ProjectionConsumer {
         apply("person-excluded", records, batch -> writer.exclusions(inbox.admit(batch, PersonExcluded.class)));
     }
 
-    /** A batch in its own transaction, while no rebuild switches the tables over; then the live views refresh. */
+    /** A batch in its own transaction (the inbox's locks keep a rebuild from switching tables mid-way); then the live views refresh. */
     private void apply(String topic, List<String> records, java.util.function.Consumer<List<String>> effect) {
-        batches.apply(topic, records, batch -> {
-            writer.holdTables();
-            effect.accept(batch);
-        });
+        batches.apply(topic, records, effect);
         broadcaster.projectionChanged();
     }
 }

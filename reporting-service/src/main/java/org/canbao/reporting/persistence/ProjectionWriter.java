@@ -26,9 +26,6 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 public class ProjectionWriter {
-    /** Live batches hold it shared; a rebuild holds it exclusively while it switches the tables over. */
-    public static final String TABLES_LOCK = "select pg_advisory_xact_lock_shared(hashtext('reporting-projection-tables'))";
-    public static final String TABLES_SWITCH = "select pg_advisory_xact_lock(hashtext('reporting-projection-tables'))";
     /** The tables built from the topics, which a rebuild replaces. */
     public static final List<String> TABLES = List.of("person", "hardship_spell", "coverage", "exclusion",
             "stream_position", "parked_event", "processed_event");
@@ -56,14 +53,6 @@ public class ProjectionWriter {
 
     public ProjectionWriter(EntityManager em) {
         this.em = em;
-    }
-
-    public void holdTables() {
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement s = c.prepareStatement(TABLES_LOCK)) {
-                s.executeQuery().close();
-            }
-        });
     }
 
     public void persons(List<IdentityVerified> events) {

@@ -29,10 +29,7 @@ public final class SubsidyDecision {
         BigDecimal contribution = policy.contribution(tier);
         List<CategorySpell> counted = spells.stream().filter(s -> s.countsFor(policy)).toList();
 
-        Optional<Grant> grant = counted.stream()
-                .flatMap(s -> policy.ruleFor(s.category(), tier)
-                        .map(r -> new Grant(s, r, r.amountFor(contribution))).stream())
-                .max(Comparator.comparing(Grant::amount).thenComparing(g -> g.spell().validFrom(), Comparator.reverseOrder()));
+        Optional<Grant> grant = grant(policy, tier, contribution, counted);
         BigDecimal subsidy = grant.map(Grant::amount).orElse(BigDecimal.ZERO.setScale(2));
         BigDecimal due = contribution.subtract(subsidy);
         BigDecimal paid = byTime.stream().map(PaymentRecord::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
@@ -52,6 +49,20 @@ public final class SubsidyDecision {
         return new Entitlement(tier, contribution, subsidy, due, paid, state,
                 coveredFrom(policy, enrolledAt), categories, decision, refund, retroactive, enrolledAt,
                 grant.map(g -> g.spell().category()).orElse(null));
+    }
+
+    /** The spell whose subsidy applies at this tier, if any: the same choice {@link #decide} makes. */
+    static Optional<CategorySpell> grantingSpell(Policy policy, int tier, List<CategorySpell> spells) {
+        List<CategorySpell> counted = spells.stream().filter(s -> s.countsFor(policy)).toList();
+        return grant(policy, tier, policy.contribution(tier), counted).map(Grant::spell);
+    }
+
+    /** The highest single subsidy of the counted spells; on a tie, the earliest recognised. */
+    private static Optional<Grant> grant(Policy policy, int tier, BigDecimal contribution, List<CategorySpell> counted) {
+        return counted.stream()
+                .flatMap(s -> policy.ruleFor(s.category(), tier)
+                        .map(r -> new Grant(s, r, r.amountFor(contribution))).stream())
+                .max(Comparator.comparing(Grant::amount).thenComparing(g -> g.spell().validFrom(), Comparator.reverseOrder()));
     }
 
     private static State state(BigDecimal due, BigDecimal paid) {

@@ -13,10 +13,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.canbao.contracts.IdNumber;
 import org.canbao.platform.config.Pseudonymizer;
 import org.canbao.subsidy.domain.Entitlement;
+import org.canbao.subsidy.domain.Explanation;
 import org.canbao.subsidy.domain.Policy;
 import org.canbao.subsidy.service.EntitlementService;
 import org.canbao.subsidy.service.Policies;
@@ -40,7 +42,24 @@ public class EntitlementResource {
                                   @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal paid,
                                   String state, LocalDate coveredFrom, List<String> categories, String decision,
                                   @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal refundDue,
-                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal retroactiveSubsidyDue) {
+                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal retroactiveSubsidyDue,
+                                  ExplanationView explanation) {
+    }
+
+    /** The rule that decided, the spells it looked at and the year's payments (reversed ones not counted). */
+    public record ExplanationView(String rule, List<Explanation.CategoryLine> categories, List<PaymentView> payments) {
+        static ExplanationView of(Explanation explanation) {
+            return new ExplanationView(explanation.rule(), explanation.categories(),
+                    explanation.payments().stream().map(PaymentView::of).toList());
+        }
+    }
+
+    public record PaymentView(String receiptId, int tier, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
+                              OffsetDateTime paidAt, boolean counted, OffsetDateTime reversedAt) {
+        static PaymentView of(Explanation.PaymentLine line) {
+            return new PaymentView(line.receiptId(), line.tier(), line.amount(), line.paidAt(), line.counted(),
+                    line.reversedAt());
+        }
     }
 
     /** What the person owes and has for the year, decided now from every fact received so far. */
@@ -60,9 +79,10 @@ public class EntitlementResource {
             throw new BadRequestException("policyYear is required");
         }
         Policy policy = policies.of(year).orElseThrow(() -> new NotFoundException("no policy for " + year));
-        Entitlement e = entitlements.decide(policy, pseudonymizer.personKey(id), tier);
+        EntitlementService.Explained answer = entitlements.decide(policy, pseudonymizer.personKey(id), tier);
+        Entitlement e = answer.entitlement();
         return new EntitlementView(id.masked(), year, e.tier(), e.contribution(), e.subsidy(), e.personalDue(),
                 e.paid(), e.state().name(), e.coveredFrom(), e.categories(), e.decision(), e.refundDue(),
-                e.retroactiveSubsidyDue());
+                e.retroactiveSubsidyDue(), ExplanationView.of(answer.explanation()));
     }
 }

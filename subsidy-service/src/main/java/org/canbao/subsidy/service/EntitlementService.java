@@ -2,6 +2,7 @@ package org.canbao.subsidy.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,11 +12,13 @@ import java.util.stream.Collectors;
 import org.canbao.contracts.EntitlementChanged;
 import org.canbao.subsidy.domain.CategorySpell;
 import org.canbao.subsidy.domain.Entitlement;
+import org.canbao.subsidy.domain.Explanation;
 import org.canbao.subsidy.domain.PaymentRecord;
 import org.canbao.subsidy.domain.Policy;
 import org.canbao.subsidy.domain.SubsidyDecision;
 import org.canbao.subsidy.persistence.EntitlementEntity;
 import org.canbao.subsidy.persistence.PaymentEntity;
+import org.canbao.subsidy.persistence.ReversalEntity;
 import org.canbao.subsidy.persistence.SpellEntity;
 import org.canbao.platform.eventstore.EventStore;
 import org.canbao.platform.persistence.Chunked;
@@ -34,14 +37,28 @@ public class EntitlementService {
         this.store = store;
     }
 
-    /** Live answer for one person, at a tier of the caller's choice. */
-    public Entitlement decide(Policy policy, String personKey, Integer tier) {
-        List<CategorySpell> spells = SpellEntity.<SpellEntity>list("personKey", personKey).stream()
-                .map(SpellEntity::toSpell).toList();
-        List<PaymentRecord> payments = PaymentEntity.<PaymentEntity>list("personKey = ?1 and policyYear = ?2 "
-                + "and receiptId not in (select r.receiptId from ReversalEntity r)", personKey, policy.year())
-                .stream().map(PaymentEntity::toRecord).toList();
-        return SubsidyDecision.decide(policy, tier, spells, payments);
+    /** An entitlement with the rule and the facts that decided it. */
+    public record Explained(Entitlement entitlement, Explanation explanation) {
+    }
+
+    /**
+     * Live answer for one person, at a tier of the caller's choice. Reversed receipts do not count, but the
+     * explanation lists them.
+     */
+    public Explained decide(Policy policy, String personKey, Integer tier) {
+        List<Explanation.RecordedSpell> spells = SpellEntity.<SpellEntity>list("personKey", personKey).stream()
+                .map(s -> new Explanation.RecordedSpell(s.toSpell(), s.recordedAt)).toList();
+        List<PaymentEntity> rows = PaymentEntity.list("personKey = ?1 and policyYear = ?2", personKey, policy.year());
+        Map<String, OffsetDateTime> reversals = new HashMap<>();
+        if (!rows.isEmpty()) {
+            ReversalEntity.<ReversalEntity>list("receiptId in ?1", rows.stream().map(p -> p.receiptId).toList())
+                    .forEach(r -> reversals.put(r.receiptId, r.reversedAt));
+        }
+        List<PaymentRecord> payments = rows.stream().map(PaymentEntity::toRecord).toList();
+        List<PaymentRecord> counted = payments.stream().filter(p -> !reversals.containsKey(p.receiptId())).toList();
+        Entitlement entitlement = SubsidyDecision.decide(policy, tier,
+                spells.stream().map(Explanation.RecordedSpell::spell).toList(), counted);
+        return new Explained(entitlement, Explanation.of(policy, tier, entitlement, spells, payments, reversals));
     }
 
     /**

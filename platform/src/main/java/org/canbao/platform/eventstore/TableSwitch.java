@@ -1,0 +1,96 @@
+package org.canbao.platform.eventstore;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a rebuild replaces projection tables while the service runs: it builds fresh tables in a schema of their
+ * own ({@code <live>_rebuild}), then, holding the tables lock exclusively, moves the live ones out and the fresh
+ * ones in within one transaction. Every writing transaction takes the same lock shared before it touches a
+ * projection ({@link org.canbao.platform.persistence.AdvisoryLocks}), so none is caught half-way; queries only
+ * wait the moment the tables move.
+ */
+public final class TableSwitch {
+    private final Connection c;
+    private final String live;
+    private final List<String> tables;
+
+    public TableSwitch(Connection c, List<String> tables) throws SQLException {
+        this.c = c;
+        this.tables = tables;
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select current_schema()")) {
+            r.next();
+            this.live = r.getString(1);
+        }
+    }
+
+    /** The key every writer holds shared and a switch holds exclusively; per schema, so per service. */
+    public static String lockKey(String schema) {
+        return schema + "-projection-tables";
+    }
+
+    public String fresh() {
+        return live + "_rebuild";
+    }
+
+    private String retired() {
+        return live + "_retired";
+    }
+
+    /** Empty copies of the live tables in the fresh schema, which comes first on this connection's path. */
+    public void prepare() throws SQLException {
+        execute("drop schema if exists " + fresh() + " cascade");
+        execute("drop schema if exists " + retired() + " cascade");
+        execute("create schema " + fresh());
+        for (String table : tables) {
+            execute("create table " + fresh() + "." + table + " (like " + live + "." + table + " including all)");
+        }
+        execute("set search_path to " + fresh() + ", " + live);
+    }
+
+    /** Blocks new writers and waits for those in flight; the caller then catches up and calls {@link #switchOver}. */
+    public void lockWriters() throws SQLException {
+        execute("select pg_advisory_xact_lock(hashtext('" + lockKey(live) + "'))");
+    }
+
+    /** In the caller's transaction: fresh tables in, old ones out; sequences of serial columns stay live. */
+    public void switchOver() throws SQLException {
+        execute("create schema " + retired());
+        for (String table : tables) {
+            execute("alter table " + live + "." + table + " set schema " + retired());
+            execute("alter table " + fresh() + "." + table + " set schema " + live);
+        }
+        List<String[]> owned = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("""
+                select seq.relname, tab.relname, att.attname from pg_class seq
+                join pg_depend d on d.objid = seq.oid and d.deptype = 'a'
+                join pg_class tab on tab.oid = d.refobjid
+                join pg_attribute att on att.attrelid = tab.oid and att.attnum = d.refobjsubid
+                where seq.relkind = 'S' and seq.relnamespace = '%s'::regnamespace""".formatted(retired()))) {
+            while (r.next()) {
+                owned.add(new String[] {r.getString(1), r.getString(2), r.getString(3)});
+            }
+        }
+        for (String[] sequence : owned) {
+            execute("alter sequence " + retired() + "." + sequence[0] + " owned by " + live + "." + sequence[1] + "." + sequence[2]);
+            execute("alter sequence " + retired() + "." + sequence[0] + " set schema " + live);
+        }
+    }
+
+    /** After the switch committed, or after a failure: drops what is left and restores the connection's path. */
+    public void cleanUp() throws SQLException {
+        execute("set search_path to " + live);
+        execute("drop schema if exists " + retired() + " cascade");
+        execute("drop schema if exists " + fresh() + " cascade");
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}

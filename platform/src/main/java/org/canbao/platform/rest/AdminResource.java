@@ -1,0 +1,36 @@
+package org.canbao.platform.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
+import org.canbao.platform.eventstore.ProjectionRebuilder;
+
+@Path("/api/v1/admin")
+public class AdminResource {
+    private final Instance<ProjectionRebuilder> rebuilders;
+
+    public AdminResource(Instance<ProjectionRebuilder> rebuilders) {
+        this.rebuilders = rebuilders;
+    }
+
+    /**
+     * Rebuilds this service's projection tables from its log (a writing service from its event store, reporting
+     * from its topics from offset zero) into fresh tables, and switches over once they caught up: queries keep
+     * answering meanwhile. Answers with the events replayed and their rate.
+     */
+    @POST
+    @Path("/rebuild")
+    @RolesAllowed("admin")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ProjectionRebuilder.Result rebuild() throws SQLException {
+        if (!rebuilders.isResolvable()) {
+            throw new NotFoundException("this service keeps no projection to rebuild");
+        }
+        return rebuilders.get().rebuild();
+    }
+}

@@ -1,0 +1,132 @@
+package org.canbao.reporting.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.canbao.contracts.EntitlementChanged;
+import org.canbao.contracts.EventType;
+import org.canbao.contracts.IdentityVerified;
+import org.canbao.contracts.PersonExcluded;
+import org.canbao.contracts.StatusChanged;
+import org.canbao.platform.eventstore.ProjectionRebuilder;
+import org.canbao.platform.eventstore.TableSwitch;
+import org.canbao.platform.inbox.Inbox;
+import org.canbao.reporting.persistence.ProjectionWriter;
+import org.canbao.reporting.service.ProgressBroadcaster;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Rebuilds the coverage projection from the topics, from offset zero, into fresh tables in a schema of their
+ * own, while the live tables keep answering queries and taking events. When the fresh tables have caught up
+ * with the end of every partition, it takes the tables lock exclusively (live batches hold it shared), reads
+ * what arrived meanwhile, and moves the fresh tables in and the old ones out in one transaction. Live batches
+ * after the switch find the fresh tables' stream positions, so nothing is applied twice or left out.
+ */
+@ApplicationScoped
+public class ProjectionRebuild implements ProjectionRebuilder {
+    private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
+    private static final List<EventType> INPUTS = List.of(EventType.IDENTITY_VERIFIED, EventType.STATUS_CHANGED,
+            EventType.ENTITLEMENT_CHANGED, EventType.PERSON_EXCLUDED);
+
+    private final DataSource dataSource;
+    private final ProgressBroadcaster broadcaster;
+    private final String bootstrapServers;
+
+    public ProjectionRebuild(DataSource dataSource, ProgressBroadcaster broadcaster,
+                             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.dataSource = dataSource;
+        this.broadcaster = broadcaster;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    @Override
+    public synchronized Result rebuild() throws SQLException {
+        long started = System.nanoTime();
+        long events = 0;
+        try (Connection c = dataSource.getConnection(); KafkaConsumer<String, String> consumer = consumer()) {
+            TableSwitch tableSwitch = new TableSwitch(c, ProjectionWriter.TABLES);
+            try {
+                tableSwitch.prepare();
+                c.setAutoCommit(false);
+                List<TopicPartition> partitions = new ArrayList<>();
+                for (EventType input : INPUTS) {
+                    consumer.partitionsFor(input.topic(), Duration.ofSeconds(30))
+                            .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+                }
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                events += catchUp(c, consumer, consumer.endOffsets(partitions), true);
+                LOG.infof("rebuild caught up with %d events, switching over", events);
+                tableSwitch.lockWriters();
+                events += catchUp(c, consumer, consumer.endOffsets(partitions), false);
+                tableSwitch.switchOver();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+                tableSwitch.cleanUp();
+            }
+        }
+        broadcaster.projectionChanged();
+        Result result = Result.of("topics from offset zero", events, started);
+        LOG.infof("rebuilt the coverage projection from %d events in %.1f s (%d events/s)", events, result.seconds(),
+                result.eventsPerSecond());
+        return result;
+    }
+
+    /** Reads up to these offsets; a transaction per poll, or (under the switch lock) all in the caller's one. */
+    private static long catchUp(Connection c, KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> ends,
+                                boolean commitEachPoll) throws SQLException {
+        long events = 0;
+        while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            Map<String, List<String>> byTopic = new LinkedHashMap<>();
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                byTopic.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(record.value());
+                events++;
+            }
+            apply(c, byTopic);
+            if (commitEachPoll) {
+                c.commit();
+            }
+        }
+        return events;
+    }
+
+    private static void apply(Connection c, Map<String, List<String>> byTopic) throws SQLException {
+        for (var entry : byTopic.entrySet()) {
+            List<String> records = entry.getValue();
+            switch (entry.getKey()) {
+                case "identity-verified" -> ProjectionWriter.persons(c, Inbox.admit(c, records, IdentityVerified.class));
+                case "status-changed" -> ProjectionWriter.statusChanges(c, Inbox.admit(c, records, StatusChanged.class));
+                case "entitlement-changed" -> ProjectionWriter.entitlements(c, Inbox.admit(c, records, EntitlementChanged.class));
+                case "person-excluded" -> ProjectionWriter.exclusions(c, Inbox.admit(c, records, PersonExcluded.class));
+                default -> throw new IllegalStateException("not an input of the projection: " + entry.getKey());
+            }
+        }
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "reporting-rebuild-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+    }
+}
