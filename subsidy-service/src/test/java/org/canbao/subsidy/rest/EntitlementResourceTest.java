@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -91,7 +92,12 @@ class EntitlementResourceTest {
         entitlement(id).body("paid", equalTo("175.00")).body("subsidy", equalTo("175.00"))
                 .body("personalDue", equalTo("175.00")).body("coveredFrom", equalTo("2023-01-01"))
                 .body("idNumber", equalTo(id.masked()))
-                .body("decision", containsString("MINIMUM_LIVING (civil-affairs, from 2022-08-31)"));
+                .body("decision", containsString("MINIMUM_LIVING (civil-affairs, from 2022-08-31)"))
+                .body("explanation.rule", containsString("MINIMUM_LIVING (recognised by civil-affairs from 2022-08-31)"))
+                .body("explanation.categories[0].chosen", equalTo(true))
+                .body("explanation.payments.receiptId", contains("R-101"))
+                .body("explanation.payments[0].amount", equalTo("175.00"));
+        assertFalse(entitlement(id).extract().asString().contains(id.value()));
 
         List<EntitlementChanged> changes = entitlementEvents(key, list -> list.stream().anyMatch(e -> e.state().equals("PAID")));
         assertEquals("PAID", changes.get(changes.size() - 1).state());
@@ -136,7 +142,10 @@ class EntitlementResourceTest {
         publish("payment-reversed", key, new PaymentReversed(key, "R-88", 2023, new BigDecimal("350.00"),
                 OffsetDateTime.parse("2022-09-08T08:00:00+08:00"), "bank return", Instant.now()));
         awaitState(id, "UNPAID");
-        entitlement(id).body("paid", equalTo("0.00"));
+        entitlement(id).body("paid", equalTo("0.00"))
+                .body("explanation.payments[0].receiptId", equalTo("R-88"))
+                .body("explanation.payments[0].counted", equalTo(false))
+                .body("explanation.rule", containsString("receipt R-88 of 350.00"));
     }
 
     @Test
