@@ -87,42 +87,32 @@ class FaultsIT {
 
         AtomicBoolean loading = new AtomicBoolean(true);
         CompletableFuture<List<String>> killer = CompletableFuture.supplyAsync(() -> killEachInTurn(loading));
-        AtomicInteger accepted = new AtomicInteger();
+        int sends = 0;
         try {
-            for (int from = 0; from < PERSONS; from += BATCH) {
-                StringBuilder roster = new StringBuilder();
-                for (int i = from; i < from + BATCH; i++) {
-                    roster.append("{\"idNumber\":\"").append(person(i).value()).append("\",\"name\":\"居民").append(i)
-                            .append("\",\"householdId\":\"H").append(i / 3).append("\",\"township\":\"")
-                            .append(TOWNSHIPS[i % TOWNSHIPS.length]).append("\"}\n");
+            // The load goes on until every service has been killed once: a client that gets no answer, or is not
+            // sure it was heard, sends the same batch again, so the last rounds are all duplicates.
+            for (int round = 0; round == 0 || !killer.isDone(); round++) {
+                for (int from = 0; from < PERSONS; from += BATCH) {
+                    sendUntilAccepted(ServiceSpec.ENROLLMENT, "public-security", "/api/v1/residents", NDJSON, roster(from));
+                    sends++;
+                    Thread.sleep(300);
                 }
-                sendUntilAccepted(ServiceSpec.ENROLLMENT, "public-security", "/api/v1/residents", NDJSON, roster.toString());
-                Thread.sleep(150);
-            }
-            StringBuilder feed = new StringBuilder("idNumber,name,category\n");
-            for (int i = 0; i < HARDSHIP; i++) {
-                feed.append(person(i).value()).append(",居民").append(i).append(",MINIMUM_LIVING\n");
-            }
-            sendUntilAccepted(ServiceSpec.ENROLLMENT, "civil-affairs",
-                    "/api/v1/status-feeds/civil-affairs?asOf=2022-08-31&mode=snapshot", "text/csv", feed.toString());
-            for (int from = 0; from < PERSONS; from += BATCH) {
-                StringBuilder payments = new StringBuilder();
-                for (int i = from; i < from + BATCH; i++) {
-                    payments.append("{\"receiptId\":\"FT-").append(i).append("\",\"idNumber\":\"").append(person(i).value())
-                            .append("\",\"policyYear\":2023,\"amount\":\"").append(i < HARDSHIP ? "175.00" : "350.00")
-                            .append("\",\"channel\":\"WECHAT\",\"paidAt\":\"2022-10-08T09:30:00+08:00\"}\n");
+                sendUntilAccepted(ServiceSpec.ENROLLMENT, "civil-affairs",
+                        "/api/v1/status-feeds/civil-affairs?asOf=2022-08-31&mode=snapshot", "text/csv", hardshipFeed());
+                for (int from = 0; from < PERSONS; from += BATCH) {
+                    sendUntilAccepted(ServiceSpec.PAYMENT_INGEST, "tax", "/api/v1/payments", NDJSON, payments(from));
+                    sends++;
+                    Thread.sleep(300);
                 }
-                JsonNode report = sendUntilAccepted(ServiceSpec.PAYMENT_INGEST, "tax", "/api/v1/payments", NDJSON, payments.toString());
-                accepted.addAndGet(report.get("accepted").asInt() + report.get("duplicates").asInt());
-                Thread.sleep(150);
             }
         } finally {
             loading.set(false);
         }
         List<String> faults = killer.get();
         faults.forEach(System.out::println);
-        assertEquals(5, faults.size(), "every service was killed during the load");
-        assertEquals(PERSONS, accepted.get());
+        assertEquals(5, faults.size());
+        faults.forEach(f -> assertTrue(f.contains("during the load"), f));
+        assertTrue(sends >= 40, "batches sent: " + sends);
 
         JsonNode progress = eventually("reporting counts every paying person once",
                 () -> reporting.get("supervisor", "/api/v1/campaigns/2023/progress"),
@@ -226,6 +216,34 @@ class FaultsIT {
         assertEquals(historyBefore, ok(enrollment.get("supervisor", person + "/history")).toString());
     }
 
+    private static String roster(int from) {
+        StringBuilder roster = new StringBuilder();
+        for (int i = from; i < from + BATCH; i++) {
+            roster.append("{\"idNumber\":\"").append(person(i).value()).append("\",\"name\":\"居民").append(i)
+                    .append("\",\"householdId\":\"H").append(i / 3).append("\",\"township\":\"")
+                    .append(TOWNSHIPS[i % TOWNSHIPS.length]).append("\"}\n");
+        }
+        return roster.toString();
+    }
+
+    private static String hardshipFeed() {
+        StringBuilder feed = new StringBuilder("idNumber,name,category\n");
+        for (int i = 0; i < HARDSHIP; i++) {
+            feed.append(person(i).value()).append(",居民").append(i).append(",MINIMUM_LIVING\n");
+        }
+        return feed.toString();
+    }
+
+    private static String payments(int from) {
+        StringBuilder payments = new StringBuilder();
+        for (int i = from; i < from + BATCH; i++) {
+            payments.append("{\"receiptId\":\"FT-").append(i).append("\",\"idNumber\":\"").append(person(i).value())
+                    .append("\",\"policyYear\":2023,\"amount\":\"").append(i < HARDSHIP ? "175.00" : "350.00")
+                    .append("\",\"channel\":\"WECHAT\",\"paidAt\":\"2022-10-08T09:30:00+08:00\"}\n");
+        }
+        return payments.toString();
+    }
+
     /** Progress at a fixed instant, the checkpoint bulletins, the ledger and one entitlement: what must not move. */
     private static Map<String, String> figures() {
         Map<String, String> figures = new java.util.TreeMap<>();
@@ -239,15 +257,15 @@ class FaultsIT {
 
     private static List<String> killEachInTurn(AtomicBoolean loading) {
         List<String> faults = new ArrayList<>();
-        for (ServiceSpec service : List.of(ServiceSpec.SUBSIDY, ServiceSpec.REPORTING, ServiceSpec.PAYMENT_INGEST,
-                ServiceSpec.SUBSIDY, ServiceSpec.ENROLLMENT)) {
+        for (ServiceSpec service : List.of(ServiceSpec.ENROLLMENT, ServiceSpec.SUBSIDY, ServiceSpec.REPORTING,
+                ServiceSpec.PAYMENT_INGEST, ServiceSpec.SUBSIDY)) {
             try {
-                Thread.sleep(1_000);
-                Instant at = Instant.now();
+                Thread.sleep(1_500);
+                boolean during = loading.get();
                 suite.kill(service);
                 Duration back = suite.restart(service);
-                faults.add("fault: kill -9 " + service.module() + (loading.get() ? " during the load" : " after the load")
-                        + ", ready again in " + back.toMillis() + " ms (" + at + ")");
+                faults.add("fault: kill -9 " + service.module() + (during ? " during the load" : " after the load")
+                        + ", ready again in " + back.toMillis() + " ms");
             } catch (IOException | InterruptedException e) {
                 throw new IllegalStateException(service + " did not come back: " + e.getMessage(), e);
             }

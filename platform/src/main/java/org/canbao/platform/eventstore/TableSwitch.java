@@ -76,8 +76,9 @@ public final class TableSwitch {
             }
         }
         for (String[] sequence : owned) {
-            execute("alter sequence " + retired() + "." + sequence[0] + " owned by " + live + "." + sequence[1] + "." + sequence[2]);
+            execute("alter sequence " + retired() + "." + sequence[0] + " owned by none");
             execute("alter sequence " + retired() + "." + sequence[0] + " set schema " + live);
+            execute("alter sequence " + live + "." + sequence[0] + " owned by " + live + "." + sequence[1] + "." + sequence[2]);
         }
     }
 
