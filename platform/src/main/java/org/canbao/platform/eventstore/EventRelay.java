@@ -1,6 +1,5 @@
 package org.canbao.platform.eventstore;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -9,7 +8,6 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +16,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.sql.DataSource;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,7 +28,6 @@ import org.canbao.platform.config.CanbaoConfig;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,11 +46,13 @@ public class EventRelay {
     private static final String NEXT = "select position, tx_id::text, topic, record_key, payload from event_store "
             + "where (tx_id, position) > (?::xid8, ?) and tx_id < pg_snapshot_xmin(pg_current_snapshot()) "
             + "order by tx_id, position limit ?";
+    private static final String WAITING = "select exists (select 1 from event_store e, relay_checkpoint r "
+            + "where r.relay = 'kafka' and (e.tx_id, e.position) > (r.tx_id, r.position))";
     private static final String ADVANCE = "update relay_checkpoint set tx_id = ?::xid8, position = ? where relay = 'kafka'";
 
-    private final EntityManager em;
+    private final DataSource dataSource;
     private final CanbaoConfig config;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "event-relay"));
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "event-relay"));
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile boolean stopping;
 
@@ -64,8 +64,8 @@ public class EventRelay {
     private record Row(long position, String txId, String topic, String key, String payload) {
     }
 
-    public EventRelay(EntityManager em, CanbaoConfig config) {
-        this.em = em;
+    public EventRelay(DataSource dataSource, CanbaoConfig config) {
+        this.dataSource = dataSource;
         this.config = config;
     }
 
@@ -90,8 +90,8 @@ public class EventRelay {
         }
     }
 
-    /** The backstop: a lost kick, a transaction that held the xmin back, another replica that stopped relaying. */
-    @Scheduled(every = "${canbao.relay.poll-interval:200ms}", delayed = "2s")
+    /** The backstop: a lost kick, another replica that stopped relaying. */
+    @Scheduled(every = "${canbao.relay.poll-interval:1s}", delayed = "2s")
     void poll() {
         kick();
     }
@@ -106,30 +106,58 @@ public class EventRelay {
         try {
             int sent;
             do {
-                sent = QuarkusTransaction.requiringNew().call(this::relayBatch);
+                sent = relayBatch();
             } while (sent == config.relay().batchSize());
-        } catch (RuntimeException e) {
+            if (sent < 0 && !stopping) {
+                worker.schedule(this::kick, 20, TimeUnit.MILLISECONDS);
+            }
+        } catch (SQLException | RuntimeException e) {
             LOG.warnf("event relay paused, will retry: %s", e.getMessage());
         }
     }
 
-    /** One batch in the caller's transaction; 0 when nothing is ready or another replica holds the relay. */
-    public int relayBatch() {
-        List<Row> batch = em.unwrap(Session.class).doReturningWork(this::next);
+    /**
+     * One batch in a JDBC transaction of its own, outside JTA (the sends complete on the producer's threads, and a
+     * JTA transaction must not be carried there); 0 when nothing is waiting or another replica holds the relay,
+     * -1 when committed events wait behind a transaction still in flight.
+     */
+    public int relayBatch() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int sent = relayBatch(c);
+                c.commit();
+                return sent;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private int relayBatch(Connection c) throws SQLException {
+        List<Row> batch = next(c);
         if (batch.isEmpty()) {
-            return 0;
+            return waiting(c) ? -1 : 0;
         }
         List<Uni<Void>> sends = batch.stream().map(this::send).toList();
         Uni.join().all(sends).andFailFast().await().atMost(config.relay().sendTimeout());
         Row last = batch.get(batch.size() - 1);
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement s = c.prepareStatement(ADVANCE)) {
-                s.setString(1, last.txId());
-                s.setLong(2, last.position());
-                s.executeUpdate();
-            }
-        });
+        try (PreparedStatement s = c.prepareStatement(ADVANCE)) {
+            s.setString(1, last.txId());
+            s.setLong(2, last.position());
+            s.executeUpdate();
+        }
         return batch.size();
+    }
+
+    /** Whether events committed after the checkpoint wait for an older transaction to end (the xmin). */
+    private static boolean waiting(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(WAITING); ResultSet r = s.executeQuery()) {
+            return r.next() && r.getBoolean(1);
+        }
     }
 
     private List<Row> next(Connection c) throws SQLException {

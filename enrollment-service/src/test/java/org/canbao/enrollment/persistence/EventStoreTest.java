@@ -1,0 +1,233 @@
+package org.canbao.enrollment.persistence;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.canbao.contracts.EventCodec;
+import org.canbao.contracts.EventEnvelope;
+import org.canbao.contracts.IdNumber;
+import org.canbao.contracts.PersonExcluded;
+import org.canbao.infra.LocalInfraResource;
+import org.canbao.infra.TestInfra;
+import org.canbao.infra.TopicReader;
+import org.canbao.platform.config.Pseudonymizer;
+import org.canbao.platform.eventstore.ConcurrentAppendException;
+import org.canbao.platform.eventstore.EventRelay;
+import org.canbao.platform.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The event store and its relay on the real database and broker: concurrent writers on the same persons with
+ * two relays running, the optimistic-concurrency guard, and a person's history.
+ */
+@QuarkusTest
+@WithTestResource(LocalInfraResource.class)
+class EventStoreTest {
+    private static final int PERSONS = 4;
+    private static final int WRITERS = 6;
+    private static final int ROUNDS = 12;
+
+    @Inject
+    EventStore store;
+
+    @Inject
+    EventRelay relay;
+
+    @Inject
+    Pseudonymizer pseudonymizer;
+
+    @Inject
+    DataSource dataSource;
+
+    private static IdNumber person(int i) {
+        return IdNumber.of("430626", LocalDate.of(1971, 2, 3), 300 + i);
+    }
+
+    @Test
+    void concurrentWritersAndTwoRelaysKeepEveryPersonsEventsInVersionOrder() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger secondRelaySent = new AtomicInteger();
+        CompletableFuture<Void> secondRelay = CompletableFuture.runAsync(() -> {
+            int round = 0;
+            while (writing.get()) {
+                round++;
+                try {
+                    secondRelaySent.addAndGet(Math.max(0, relay.relayBatch()));
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException("the second relay failed in round " + round, e);
+                }
+            }
+        }, pool);
+        List<CompletableFuture<Integer>> writers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            int writer = w;
+            writers.add(CompletableFuture.supplyAsync(() -> {
+                int accepted = 0;
+                for (int round = 0; round < ROUNDS; round++) {
+                    StringBuilder roster = new StringBuilder();
+                    for (int p = 0; p < PERSONS; p++) {
+                        roster.append("{\"idNumber\":\"").append(person(p).value()).append("\",\"name\":\"并发").append(p)
+                                .append("\",\"householdId\":\"W").append(writer).append("-").append(round)
+                                .append("\",\"township\":\"梅仙镇\"}\n");
+                    }
+                    accepted += given().auth().preemptive().basic("public-security", "public-security")
+                            .contentType("application/x-ndjson").body(roster.toString().getBytes(StandardCharsets.UTF_8))
+                            .post("/api/v1/residents").then().statusCode(200).extract().jsonPath().getInt("accepted");
+                }
+                return accepted;
+            }, pool));
+        }
+        int accepted = 0;
+        for (CompletableFuture<Integer> writer : writers) {
+            accepted += writer.get(5, TimeUnit.MINUTES);
+        }
+        writing.set(false);
+        secondRelay.get(1, TimeUnit.MINUTES);
+        pool.shutdown();
+
+        Map<String, Integer> streams = new HashMap<>();
+        for (int p = 0; p < PERSONS; p++) {
+            streams.put(Resident.stream(pseudonymizer.personKey(person(p))), 0);
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select stream, version, tx_id::text::bigint, lag(tx_id::text::bigint) over w, position, lag(position) over w "
+                        + "from event_store where stream = any(?) window w as (partition by stream order by version)")) {
+            s.setArray(1, c.createArrayOf("text", streams.keySet().toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    int expected = streams.merge(r.getString(1), 1, Integer::sum);
+                    assertEquals(expected, r.getLong(2), "versions of " + r.getString(1) + " have no gap");
+                    if (r.getLong(2) > 1) {
+                        assertTrue(r.getLong(3) >= r.getLong(4), "a stream's transaction ids rise with its versions");
+                        assertTrue(r.getLong(5) > r.getLong(6), "a stream's positions rise with its versions");
+                    }
+                }
+            }
+        }
+        int stored = streams.values().stream().mapToInt(Integer::intValue).sum();
+        assertEquals(accepted, stored, "every accepted line is one event");
+        assertTrue(accepted >= WRITERS * ROUNDS, "most lines change the household: " + accepted);
+
+        List<ConsumerRecord<String, String>> records = TopicReader.await(TestInfra.broker().bootstrapServers(),
+                "identity-verified", seen -> seen.stream().filter(r -> streams.containsKey("person/" + r.key())).count() >= stored,
+                Duration.ofSeconds(60));
+        Map<String, Long> last = new HashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            EventEnvelope envelope = EventCodec.read(record.value());
+            if (!streams.containsKey(envelope.stream())) {
+                continue;
+            }
+            long previous = last.getOrDefault(envelope.stream(), 0L);
+            assertEquals(previous, envelope.previous(), envelope.stream() + " arrives in version order, without gap or repeat");
+            assertTrue(envelope.sequence() > previous);
+            last.put(envelope.stream(), envelope.sequence());
+        }
+        streams.forEach((stream, version) -> assertEquals(version.longValue(), last.get(stream), stream));
+        System.out.printf("%d events in %d streams; the second relay sent %d of them%n", stored, PERSONS, secondRelaySent.get());
+    }
+
+    @Test
+    void twoAppendsOfTheSameVersionCannotBothCommit() throws Exception {
+        String stream = "person/occ-test";
+        CountDownLatch firstAppended = new CountDownLatch(1);
+        CountDownLatch secondAppending = new CountDownLatch(1);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            store.append(stream, new PersonExcluded("occ-test", 2026, "FIRST", Instant.now()));
+            store.flush();
+            firstAppended.countDown();
+            await(secondAppending);
+            sleep(500);
+        }));
+        await(firstAppended);
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            store.append(stream, new PersonExcluded("occ-test", 2026, "SECOND", Instant.now()));
+            secondAppending.countDown();
+            store.flush();
+        }));
+        first.get(30, TimeUnit.SECONDS);
+        Throwable failure = second.handle((ok, e) -> e).get(30, TimeUnit.SECONDS);
+        assertFalse(failure == null, "the second append of version 1 must not commit");
+        Throwable cause = failure;
+        while (!(cause instanceof ConcurrentAppendException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertInstanceOf(ConcurrentAppendException.class, cause);
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> store.streams(List.of(stream)).size()));
+    }
+
+    @Test
+    void aPersonsHistoryListsEveryEventInOrderWithWhatChanged() {
+        IdNumber id = IdNumber.of("430626", LocalDate.of(1966, 6, 6), 606);
+        String roster = "{\"idNumber\":\"" + id.value() + "\",\"name\":\"历史\",\"householdId\":\"H1\",\"township\":\"梅仙镇\",\"village\":\"大坪村\"}";
+        post("public-security", "/api/v1/residents", "application/x-ndjson", roster);
+        post("public-security", "/api/v1/residents", "application/x-ndjson", roster.replace("大坪村", "浆市村"));
+        post("civil-affairs", "/api/v1/status-feeds/civil-affairs?asOf=2022-08-31&mode=snapshot", "text/csv",
+                "idNumber,name,category\n" + id.value() + ",历史,MINIMUM_LIVING\n");
+        post("civil-affairs", "/api/v1/status-feeds/civil-affairs?asOf=2022-11-30&mode=delta", "text/csv",
+                "idNumber,name,category,action\n" + id.value() + ",历史,MINIMUM_LIVING,REMOVE\n");
+
+        given().auth().preemptive().basic("tax", "tax").get("/api/v1/persons/" + id.value() + "/history").then().statusCode(403);
+        String body = given().auth().preemptive().basic("supervisor", "supervisor")
+                .get("/api/v1/persons/" + id.value() + "/history").then().statusCode(200).extract().asString();
+        assertFalse(body.contains(id.value()), "the full ID number never leaves in a response");
+        JsonPath history = JsonPath.from(body);
+        assertEquals(id.masked(), history.getString("idNumber"));
+        assertEquals(List.of(1, 2, 3, 4), history.getList("events.version"));
+        assertEquals(List.of("identity-verified", "identity-verified", "status-changed", "status-changed"),
+                history.getList("events.type"));
+        assertEquals("大坪村 → 浆市村", history.getString("events[1].changes.village"));
+        assertEquals("civil-affairs", history.getString("events[2].reportedBy"));
+        assertEquals("2022-08-31", history.getString("events[2].businessTime"));
+        assertEquals("no longer MINIMUM_LIVING from 2022-11-30", history.getString("events[3].summary"));
+    }
+
+    private static void post(String user, String path, String type, String body) {
+        given().auth().preemptive().basic(user, user).contentType(type).body(body.getBytes(StandardCharsets.UTF_8))
+                .post(path).then().statusCode(200);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

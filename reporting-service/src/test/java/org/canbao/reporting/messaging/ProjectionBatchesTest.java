@@ -1,0 +1,131 @@
+package org.canbao.reporting.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.canbao.contracts.CanbaoEvent;
+import org.canbao.contracts.EntitlementChanged;
+import org.canbao.contracts.EventCodec;
+import org.canbao.contracts.IdentityVerified;
+import org.canbao.contracts.PersonExcluded;
+import org.canbao.contracts.StatusChanged;
+import org.canbao.infra.LocalInfraResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Batches as a replay or a burst brings them, handed to the consumer methods directly so that each list is
+ * exactly one batch: several events for one key, duplicates, late and early events, on the real database.
+ */
+@QuarkusTest
+@WithTestResource(LocalInfraResource.class)
+class ProjectionBatchesTest {
+    private static final int YEAR = 2026;
+    private static final String CAMPAIGN = "{\"units\":[{\"name\":\"甲村\",\"kind\":\"village\",\"target\":4},"
+            + "{\"name\":\"乙村\",\"kind\":\"village\",\"target\":4}]}";
+
+    @Inject
+    ProjectionConsumer consumer;
+
+    @BeforeEach
+    void campaign() {
+        given().auth().preemptive().basic("admin", "admin").contentType("application/json")
+                .body(CAMPAIGN.getBytes(StandardCharsets.UTF_8)).put("/api/v1/campaigns/" + YEAR).then().statusCode(200);
+    }
+
+    private static String event(CanbaoEvent event, String stream, long sequence, long previous) {
+        return EventCodec.write(EventCodec.envelope("/test", event, stream, sequence, previous));
+    }
+
+    private static String identity(String key, String village, long sequence) {
+        return event(new IdentityVerified(key, "430626********0000", "H-" + key, "批次镇", village, "ACTIVE", 1980,
+                Instant.now()), "person/" + key, sequence, sequence - 1);
+    }
+
+    private static String entitlement(String key, String state, String enrolledAt, long sequence) {
+        return event(new EntitlementChanged(key, YEAR, 1, state, false,
+                enrolledAt == null ? null : OffsetDateTime.parse(enrolledAt), BigDecimal.ZERO, new BigDecimal("350.00"),
+                "PAID".equals(state) ? new BigDecimal("350.00") : BigDecimal.ZERO), "entitlement/" + key + "/" + YEAR,
+                sequence, sequence - 1);
+    }
+
+    private static JsonPath progress() {
+        return progress("");
+    }
+
+    private static JsonPath progress(String query) {
+        return given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/campaigns/" + YEAR + "/progress" + query)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static int enrolled(String unit) {
+        return progress().getInt("units.find { it.name == '" + unit + "' }.enrolled");
+    }
+
+    @Test
+    void severalEventsForOneKeyInOneBatchLeaveTheLastOneForEveryProjection() {
+        consumer.onIdentities(List.of(identity("b1", "甲村", 1), identity("b1", "乙村", 2), identity("b1", "甲村", 1),
+                identity("b2", "甲村", 1)));
+        consumer.onStatusChanges(List.of(
+                event(new StatusChanged("b1", "civil-affairs", "MINIMUM_LIVING", StatusChanged.Change.ADDED,
+                        LocalDate.of(2025, 8, 31), Instant.now()), "person/b1", 3, 0),
+                event(new StatusChanged("b1", "civil-affairs", "MINIMUM_LIVING", StatusChanged.Change.REMOVED,
+                        LocalDate.of(2025, 9, 30), Instant.now()), "person/b1", 4, 3),
+                event(new StatusChanged("b2", "civil-affairs", "EXTREME_POVERTY", StatusChanged.Change.ADDED,
+                        LocalDate.of(2025, 8, 31), Instant.now()), "person/b2", 2, 0)));
+        consumer.onEntitlements(List.of(entitlement("b1", "UNPAID", null, 1),
+                entitlement("b1", "PAID", "2025-10-08T09:30:00+08:00", 2), entitlement("b1", "UNPAID", null, 1),
+                entitlement("b2", "PAID", "2025-10-09T09:30:00+08:00", 1), entitlement("b2", "PARTIAL", null, 2)));
+        consumer.onExclusions(List.of(
+                event(new PersonExcluded("b3", YEAR, "EMPLOYEE_INSURED", Instant.now()), "person/b3", 1, 0),
+                event(new PersonExcluded("b3", YEAR, "ENROLLED_ELSEWHERE", Instant.now()), "person/b3", 2, 1)));
+
+        JsonPath progress = progress();
+        assertEquals(1, enrolled("乙村"), progress.prettify());
+        assertEquals(0, enrolled("甲村"), "b2's last entitlement is PARTIAL: " + progress.prettify());
+        assertEquals(1, progress.getInt("total.hardship.total"), "b1's spell ended, b2's is open: " + progress.prettify());
+    }
+
+    @Test
+    void aRedeliveredOrReplayedBatchChangesNothing() {
+        List<String> identities = List.of(identity("r1", "甲村", 1), identity("r2", "甲村", 1));
+        consumer.onIdentities(identities);
+        List<String> coverage = List.of(entitlement("r1", "PAID", "2025-10-08T09:30:00+08:00", 1),
+                entitlement("r2", "PAID", "2025-10-08T09:30:00+08:00", 1),
+                entitlement("r2", "UNPAID", null, 2));
+        consumer.onEntitlements(coverage);
+        String asOf = "?asOf=2026-01-01T00:00:00%2B08:00";
+        String before = progress(asOf).prettify();
+        consumer.onIdentities(identities);
+        consumer.onEntitlements(coverage);
+        consumer.onEntitlements(List.of(coverage.get(2), coverage.get(1), coverage.get(0)));
+        assertEquals(before, progress(asOf).prettify());
+    }
+
+    @Test
+    void anEventAfterAGapWaitsForTheOneThatFillsItAndALateOneChangesNothing() {
+        consumer.onIdentities(List.of(identity("g1", "乙村", 1)));
+        int before = enrolled("乙村");
+        String v1 = entitlement("g1", "UNPAID", null, 1);
+        String v2 = entitlement("g1", "PAID", "2025-10-08T09:30:00+08:00", 2);
+        String v3 = entitlement("g1", "UNPAID", null, 3);
+        consumer.onEntitlements(List.of(v2));
+        assertEquals(before, enrolled("乙村"), "version 2 waits for version 1, it is not guessed");
+        consumer.onEntitlements(List.of(v1));
+        assertEquals(before + 1, enrolled("乙村"), "version 1 filled the gap and the parked version 2 followed it");
+        consumer.onEntitlements(List.of(v3));
+        assertEquals(before, enrolled("乙村"));
+        consumer.onEntitlements(List.of(v2, v1));
+        assertEquals(before, enrolled("乙村"), "late versions 1 and 2 change nothing");
+    }
+}
