@@ -104,7 +104,7 @@ class ProjectionBatchesTest {
                 entitlement("r2", "PAID", "2025-10-08T09:30:00+08:00", 1),
                 entitlement("r2", "UNPAID", null, 2));
         consumer.onEntitlements(coverage);
-        String asOf = "?asOf=2026-01-01T00:00:00%2B08:00";
+        String asOf = "?asOf=2025-12-31";
         String before = progress(asOf).prettify();
         consumer.onIdentities(identities);
         consumer.onEntitlements(coverage);
