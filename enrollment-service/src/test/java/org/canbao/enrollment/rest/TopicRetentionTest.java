@@ -59,7 +59,12 @@ class TopicRetentionTest {
     }
 
     @Test
-    void readinessIsDownWithTheReason() {
+    void readinessIsDownWithTheReason() throws InterruptedException {
+        // the guard looks again every 30 s: wait for its answer to name the seven-day topic, then check it whole
+        String expected = "topic " + TOPIC + " keeps records for 168 hours";
+        for (int i = 0; i < 90 && !given().get("/q/health/ready").asString().contains(expected); i++) {
+            Thread.sleep(1_000);
+        }
         given().get("/q/health/ready").then().statusCode(503)
                 .body("status", equalTo("DOWN"))
                 .body(containsString("topic " + TOPIC + " keeps records for 168 hours (retention.ms=604800000); "

@@ -41,6 +41,7 @@ public class TopicGuard implements HealthCheck {
     @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
     String bootstrapServers;
 
+    private static final String MISSING_HINT = " partitions)";
     private final CanbaoConfig config;
     private volatile List<String> problems = List.of("topics not checked yet");
 
@@ -68,17 +69,22 @@ public class TopicGuard implements HealthCheck {
     synchronized void check() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000))) {
-            if (config.topics().create()) {
-                createMissing(admin);
-            }
+            boolean created = config.topics().create() && createMissing(admin);
             problems = problems(admin);
+            // a topic just created may not be in every broker's metadata yet: look again for a few seconds
+            for (int i = 0; created && i < 30 && problems.stream().anyMatch(p -> p.endsWith(MISSING_HINT)); i++) {
+                Thread.sleep(500);
+                problems = problems(admin);
+            }
         } catch (Exception e) {
             problems = List.of("cannot check the topics on " + bootstrapServers + ": " + e.getMessage());
         }
         problems.forEach(p -> LOG.errorf("not ready: %s", p));
     }
 
-    private void createMissing(Admin admin) throws InterruptedException {
+    /** Whether any topic was created. */
+    private boolean createMissing(Admin admin) throws InterruptedException {
+        boolean created = false;
         List<NewTopic> topics = topics().stream()
                 .map(t -> new NewTopic(t, config.topics().partitions(), config.topics().replicationFactor())
                         .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1")))
@@ -87,6 +93,7 @@ public class TopicGuard implements HealthCheck {
             try {
                 entry.getValue().get(30, TimeUnit.SECONDS);
                 LOG.infof("created topic %s", entry.getKey());
+                created = true;
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     LOG.warnf("topic %s not created: %s", entry.getKey(), e.getCause().getMessage());
@@ -95,24 +102,26 @@ public class TopicGuard implements HealthCheck {
                 LOG.warnf("topic %s not created in time", entry.getKey());
             }
         }
+        return created;
     }
 
     private List<String> problems(Admin admin) throws Exception {
         List<String> wanted = topics();
         List<String> found = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         var existing = admin.listTopics().names().get(20, TimeUnit.SECONDS);
         for (String topic : wanted) {
             if (existing.contains(topic)) {
                 found.add(topic);
             } else {
-                problems.add("topic " + topic + " is missing (broker auto-creation is off; create it with retention.ms=-1 and "
-                        + config.topics().partitions() + " partitions)");
+                missing.add("topic " + topic + " is missing (broker auto-creation is off; create it with retention.ms=-1 and "
+                        + config.topics().partitions() + MISSING_HINT);
             }
         }
         if (found.isEmpty()) {
-            return problems;
+            return missing;
         }
+        List<String> problems = new ArrayList<>();
         Map<String, TopicDescription> descriptions = admin.describeTopics(found).allTopicNames().get(20, TimeUnit.SECONDS);
         Map<ConfigResource, Config> configs = admin.describeConfigs(found.stream()
                 .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList()).all().get(20, TimeUnit.SECONDS);
@@ -138,6 +147,7 @@ public class TopicGuard implements HealthCheck {
                         + config.topics().partitions());
             }
         }
+        problems.addAll(missing); // a wrong setting on a topic that exists first: it will not fix itself
         return problems;
     }
 

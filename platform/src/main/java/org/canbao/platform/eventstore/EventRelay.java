@@ -81,8 +81,13 @@ public class EventRelay {
      * on the bus at once (a campaign definition that other services check input against).
      */
     public void flush() {
+        long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos();
         try {
-            worker.submit(this::drain).get(config.relay().sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            // until nothing committed waits, also behind a transaction that was still in flight
+            while (worker.submit((java.util.concurrent.Callable<Integer>) this::relayBatch).get(config.relay().sendTimeout().toMillis(), TimeUnit.MILLISECONDS) != 0
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
@@ -139,6 +144,9 @@ public class EventRelay {
 
     private int relayBatch(Connection c) throws SQLException {
         List<Row> batch = next(c);
+        if (batch == null) {
+            return 0; // another replica relays
+        }
         if (batch.isEmpty()) {
             return waiting(c) ? -1 : 0;
         }
@@ -160,10 +168,11 @@ public class EventRelay {
         }
     }
 
+    /** The next batch after the checkpoint, or null when another replica holds the relay. */
     private List<Row> next(Connection c) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement(TRY_LOCK); ResultSet locked = lock.executeQuery()) {
             if (!locked.next() || !locked.getBoolean(1)) {
-                return List.of();
+                return null;
             }
         }
         String txId;

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.canbao.contracts.IdNumber;
+import org.canbao.platform.eventstore.ConcurrentAppendException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -62,6 +63,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConcurrentAppendException) {
+                // nothing of the request committed; sent again, what another request already did counts as duplicates
+                return Response.fromResponse(Problem.response(409, "Conflict", "another request changed the same records "
+                        + "at the same moment and nothing of this one was kept; send it again")).header("Retry-After", "1").build();
+            }
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf("request failed, reference %s: %s %s", reference, e.getClass().getName(), e.getMessage());
         return Problem.response(500, "Internal Server Error",
