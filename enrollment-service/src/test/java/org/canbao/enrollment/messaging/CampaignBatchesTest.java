@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +29,13 @@ import org.junit.jupiter.api.Test;
  * are learnt once, in order, and the roster is checked against what they define.
  */
 @QuarkusTest
+@TestProfile(CampaignBatchesTest.OwnDatabase.class)
 @WithTestResource(LocalInfraResource.class)
 class CampaignBatchesTest {
+    /** A campaign makes every other township unknown: this test gets an application and a database of its own. */
+    public static class OwnDatabase implements QuarkusTestProfile {
+    }
+
     private static final String STREAM = "campaign/2098";
 
     @Inject

@@ -25,33 +25,21 @@ public final class StoreRebuild {
     public static ProjectionRebuilder.Result run(DataSource dataSource, List<String> tables, Projector projector)
             throws SQLException {
         long started = System.nanoTime();
-        long events = 0;
+        long events;
         try (Connection c = dataSource.getConnection()) {
-            TableSwitch tableSwitch = new TableSwitch(c, tables);
-            try {
-                tableSwitch.prepare();
-                c.setAutoCommit(false);
-                long[] after = {0};
+            long[] after = {0};
+            events = TableSwitch.rebuild(c, tables, underLock -> {
                 long read;
+                long total = 0;
                 do {
                     read = page(c, after, projector);
-                    events += read;
-                    c.commit();
+                    total += read;
+                    if (!underLock) {
+                        c.commit();
+                    }
                 } while (read > 0);
-                tableSwitch.lockWriters();
-                do {
-                    read = page(c, after, projector);
-                    events += read;
-                } while (read > 0);
-                tableSwitch.switchOver();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-                tableSwitch.cleanUp();
-            }
+                return total;
+            });
         }
         return ProjectionRebuilder.Result.of("event store", events, started);
     }

@@ -28,6 +28,37 @@ public final class TableSwitch {
         }
     }
 
+    /** Reads events into the fresh tables on the caller's connection; returns how many it read. */
+    @FunctionalInterface
+    public interface CatchUp {
+        /** @param underLock false for the long first pass (it may commit as it goes), true for the last one */
+        long read(boolean underLock) throws SQLException;
+    }
+
+    /**
+     * The whole rebuild: fresh tables, a first pass while writers go on, the writers' lock, a last pass for what
+     * came meanwhile, the switch, one commit. On any failure the live tables stay as they were.
+     */
+    public static long rebuild(Connection c, List<String> tables, CatchUp catchUp) throws SQLException {
+        TableSwitch tableSwitch = new TableSwitch(c, tables);
+        try {
+            tableSwitch.prepare();
+            c.setAutoCommit(false);
+            long events = catchUp.read(false);
+            tableSwitch.lockWriters();
+            events += catchUp.read(true);
+            tableSwitch.switchOver();
+            c.commit();
+            return events;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+            tableSwitch.cleanUp();
+        }
+    }
+
     /** The key every writer holds shared and a switch holds exclusively; per schema, so per service. */
     public static String lockKey(String schema) {
         return schema + "-projection-tables";

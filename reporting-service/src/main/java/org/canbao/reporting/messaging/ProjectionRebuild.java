@@ -55,32 +55,22 @@ public class ProjectionRebuild implements ProjectionRebuilder {
     @Override
     public synchronized Result rebuild() throws SQLException {
         long started = System.nanoTime();
-        long events = 0;
+        long events;
         try (Connection c = dataSource.getConnection(); KafkaConsumer<String, String> consumer = consumer()) {
-            TableSwitch tableSwitch = new TableSwitch(c, ProjectionWriter.TABLES);
-            try {
-                tableSwitch.prepare();
-                c.setAutoCommit(false);
-                List<TopicPartition> partitions = new ArrayList<>();
-                for (EventType input : INPUTS) {
-                    consumer.partitionsFor(input.topic(), Duration.ofSeconds(30))
-                            .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-                }
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-                events += catchUp(c, consumer, consumer.endOffsets(partitions), true);
-                LOG.infof("rebuild caught up with %d events, switching over", events);
-                tableSwitch.lockWriters();
-                events += catchUp(c, consumer, consumer.endOffsets(partitions), false);
-                tableSwitch.switchOver();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-                tableSwitch.cleanUp();
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (EventType input : INPUTS) {
+                consumer.partitionsFor(input.topic(), Duration.ofSeconds(30))
+                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
             }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            events = TableSwitch.rebuild(c, ProjectionWriter.TABLES, underLock -> {
+                long read = catchUp(c, consumer, consumer.endOffsets(partitions), !underLock);
+                if (!underLock) {
+                    LOG.infof("rebuild caught up with %d events, switching over", read);
+                }
+                return read;
+            });
         }
         broadcaster.projectionChanged();
         Result result = Result.of("topics from offset zero", events, started);
