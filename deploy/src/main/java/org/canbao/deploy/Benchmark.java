@@ -9,12 +9,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.canbao.contracts.IdNumber;
@@ -29,6 +33,8 @@ public final class Benchmark {
     private static final String BROKER = "127.0.0.1:9092";
     private static final int BATCH = 5000;
     private static final int YEAR = 2099;
+    /** As many as each Canbao topic has by default ({@code canbao.topics.partitions}). */
+    private static final int PARTITIONS = 12;
 
     private Benchmark() {
     }
@@ -73,10 +79,51 @@ public final class Benchmark {
         await("enrolled in reporting", n, () -> enrolled(reporting, township), start, produce);
     }
 
-    private static double rawProduce(String topic, int n) throws Exception {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER, ProducerConfig.ACKS_CONFIG, "all",
+    /** The broker does not create topics on first use (the log is never created by accident): make the raw ones here. */
+    private static void createTopic(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER))) {
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+        awaitWritable(topic);
+    }
+
+    /** A fresh topic takes a moment before every partition takes writes: one record to each, untimed, before the run. */
+    private static void awaitWritable(String topic) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(Map.of(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000,
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000)))) {
+                List<Future<RecordMetadata>> probes = new ArrayList<>();
+                for (int p = 0; p < PARTITIONS; p++) {
+                    probes.add(producer.send(new ProducerRecord<>(topic, p, "probe", "probe")));
+                }
+                for (Future<RecordMetadata> probe : probes) {
+                    probe.get();
+                }
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                System.out.println("topic " + topic + " not writable yet, waiting: " + e.getCause().getMessage());
+            }
+        }
+    }
+
+    private static Map<String, Object> producerConfig(Map<String, Object> extra) {
+        Map<String, Object> config = new java.util.HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+        config.putAll(extra);
+        return config;
+    }
+
+    private static double rawProduce(String topic, int n) throws Exception {
+        createTopic(topic);
+        Map<String, Object> config = producerConfig(Map.of());
         String value = "x".repeat(200);
         Instant start = Instant.now();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
@@ -100,7 +147,7 @@ public final class Benchmark {
         long seen = 0;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of(topic));
-            while (seen < n && Duration.between(start, Instant.now()).toSeconds() < 120) {
+            while (seen < n + PARTITIONS && Duration.between(start, Instant.now()).toSeconds() < 120) {
                 seen += consumer.poll(Duration.ofMillis(200)).count();
             }
         }

@@ -90,18 +90,22 @@ public class ConsumerBatches {
 
     static boolean transient_(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrentAppendException) {
+            if (t instanceof ConcurrentAppendException || lostRace(t)) {
                 return true;
             }
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
-                if (state == null || state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
-                        || state.equals("40001") || state.equals("40P01")) {
+                if (state == null || state.startsWith("08") || state.startsWith("53") || state.startsWith("57")) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** PostgreSQL failed this transaction to break a deadlock or a serialization conflict: sent again, it succeeds. */
+    public static boolean lostRace(Throwable t) {
+        return t instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()));
     }
 
     private static String reason(Throwable e) {

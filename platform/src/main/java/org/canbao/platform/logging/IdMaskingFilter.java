@@ -33,7 +33,23 @@ public class IdMaskingFilter implements Filter {
         return true;
     }
 
-    /** The exception and its causes, one line: enough to act on, without the stack. */
+    /** Where Canbao's own code was when it failed: the first of its frames, from the deepest cause outwards. */
+    private static String where(Throwable thrown) {
+        java.util.List<Throwable> chain = new java.util.ArrayList<>();
+        for (Throwable t = thrown; t != null && chain.size() < 20; t = t.getCause() == t ? null : t.getCause()) {
+            chain.add(0, t);
+        }
+        for (Throwable t : chain) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (frame.getClassName().startsWith("org.canbao.") && !frame.getClassName().startsWith("org.canbao.platform.logging")) {
+                    return " at " + frame.getClassName() + "." + frame.getMethodName() + "(" + frame.getFileName() + ":" + frame.getLineNumber() + ")";
+                }
+            }
+        }
+        return "";
+    }
+
+    /** The exception and its causes, one line, and where in Canbao's code: enough to act on, without the stack. */
     private static String causes(Throwable thrown) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = thrown; t != null && text.length() < 2000; t = t.getCause() == t ? null : t.getCause()) {
@@ -42,6 +58,6 @@ public class IdMaskingFilter implements Filter {
             }
             text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
         }
-        return text.toString();
+        return text + where(thrown);
     }
 }

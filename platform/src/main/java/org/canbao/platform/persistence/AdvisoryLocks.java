@@ -15,11 +15,20 @@ import org.hibernate.Session;
  *
  * <p>Every writer locks before it touches a projection table, so the same call first takes the schema's
  * tables lock shared: a rebuild takes it exclusively while it switches tables over (see TableSwitch).
+ *
+ * <p>Keys map onto {@value #BUCKETS} locks per schema: a key always takes the same one, so two writers of one key
+ * still run one after the other, while a batch of 5,000 persons takes at most {@value #BUCKETS} locks rather than
+ * 5,000. PostgreSQL keeps every lock of every open transaction in one shared table
+ * ({@code max_locks_per_transaction} × {@code max_connections}, 6,400 by default), and a lock per key ran it out of
+ * memory under a load of concurrent batches. Two unrelated keys may share a lock and wait for each other: a wait,
+ * never a wrong result. A transaction that locks twice (a consumer that admits events, then appends) may meet
+ * another in a deadlock, which PostgreSQL breaks by failing one; consumers retry that (see ConsumerBatches).
  */
 public final class AdvisoryLocks {
     private static final String TABLES = "select pg_advisory_xact_lock_shared(hashtext(current_schema() || '-projection-tables'))";
-    private static final String LOCK = "select count(pg_advisory_xact_lock(h)) from "
-            + "(select distinct hashtext(current_schema() || '/' || k) as h from unnest(?) k order by h) locks";
+    static final int BUCKETS = 256;
+    private static final String LOCK = "select count(pg_advisory_xact_lock(hashtext(current_schema() || '-keys'), b)) from "
+            + "(select distinct abs(hashtext(k) % " + BUCKETS + ") as b from unnest(?) k order by b) locks";
 
     private AdvisoryLocks() {
     }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.canbao.contracts.IdNumber;
 import org.canbao.platform.eventstore.ConcurrentAppendException;
+import org.canbao.platform.inbox.ConsumerBatches;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -64,14 +65,14 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrentAppendException) {
+            if (t instanceof ConcurrentAppendException || ConsumerBatches.lostRace(t)) {
                 // nothing of the request committed; sent again, what another request already did counts as duplicates
                 return Response.fromResponse(Problem.response(409, "Conflict", "another request changed the same records "
                         + "at the same moment and nothing of this one was kept; send it again")).header("Retry-After", "1").build();
             }
         }
         String reference = UUID.randomUUID().toString();
-        LOG.errorf("request failed, reference %s: %s %s", reference, e.getClass().getName(), e.getMessage());
+        LOG.errorf(e, "request failed, reference %s", reference);
         return Problem.response(500, "Internal Server Error",
                 "the request could not be completed; quote reference " + reference);
     }
