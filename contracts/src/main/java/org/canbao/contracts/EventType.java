@@ -52,6 +52,11 @@ public enum EventType {
                 .orElseThrow(() -> new IllegalArgumentException("unknown event type " + ceType));
     }
 
+    /** The event type a topic carries, or null for a topic that carries none (a dead-letter or an input topic). */
+    public static EventType ofTopic(String topic) {
+        return Arrays.stream(values()).filter(t -> t.topic.equals(topic)).findFirst().orElse(null);
+    }
+
     /** Any Canbao event from its CloudEvents JSON, as the payload class its type names. */
     public static CanbaoEvent read(String json) {
         EventEnvelope envelope = EventCodec.read(json);

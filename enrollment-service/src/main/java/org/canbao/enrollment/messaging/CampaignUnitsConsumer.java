@@ -4,7 +4,6 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +49,7 @@ public class CampaignUnitsConsumer {
     @Incoming("campaign-defined")
     @Blocking
     public void onCampaigns(ConsumerRecords<String, String> batch) {
-        List<String> values = new ArrayList<>();
-        batch.forEach(r -> values.add(r.value()));
-        batches.apply(TOPIC, values, records -> learn(inbox.admit(records, CampaignDefined.class)));
+        batches.apply(TOPIC, batch, records -> learn(inbox.admit(records, CampaignDefined.class)));
         Map<Integer, Long> read = new HashMap<>();
         for (ConsumerRecord<String, String> record : batch) {
             read.merge(record.partition(), record.offset() + 1, Math::max);

@@ -42,6 +42,7 @@ import org.canbao.platform.config.Pseudonymizer;
 import org.canbao.platform.eventstore.ConcurrentAppendException;
 import org.canbao.platform.eventstore.EventRelay;
 import org.canbao.platform.eventstore.EventStore;
+import org.canbao.platform.persistence.AdvisoryLocks;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -164,6 +165,37 @@ class EventStoreTest {
         }
         streams.forEach((stream, version) -> assertEquals(version.longValue(), last.get(stream), stream));
         System.out.printf("%d events in %d streams; the second relay sent %d of them%n", stored, PERSONS, secondRelaySent.get());
+    }
+
+    /**
+     * A batch locks thousands of streams at once, and the services' batches run side by side in one PostgreSQL:
+     * a lock per stream ran its shared lock table (6,400 slots by default) out. 20,000 streams now take at most
+     * 256 locks, and a second writer of one of them still waits for the first.
+     */
+    @Test
+    void aLargeBatchTakesBoundedLocksAndAStreamStillHasOneWriterAtATime() throws Exception {
+        List<String> streams = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            streams.add("person/lock-test-" + i);
+        }
+        try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            AdvisoryLocks.lock(first, streams);
+            try (ResultSet held = first.createStatement().executeQuery(
+                    "select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()")) {
+                held.next();
+                assertTrue(held.getLong(1) <= 257, "advisory locks held for 20,000 streams: " + held.getLong(1));
+            }
+            second.createStatement().execute("set local lock_timeout = '300ms'");
+            java.sql.SQLException waited = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                    () -> AdvisoryLocks.lock(second, List.of("person/lock-test-12345")));
+            assertEquals("55P03", waited.getSQLState(), "the second writer of a locked stream must wait");
+            second.rollback();
+            first.commit();
+            AdvisoryLocks.lock(second, List.of("person/lock-test-12345"));
+            second.commit();
+        }
     }
 
     @Test

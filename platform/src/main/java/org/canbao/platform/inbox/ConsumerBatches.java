@@ -1,15 +1,26 @@
 package org.canbao.platform.inbox;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.canbao.contracts.EventCodec;
+import org.canbao.contracts.EventType;
 import org.canbao.contracts.IdNumber;
 import org.canbao.platform.eventstore.ConcurrentAppendException;
 import org.canbao.platform.eventstore.EventStore;
@@ -18,24 +29,45 @@ import org.jboss.logging.Logger;
 /**
  * Runs a consumer's batch in a transaction of its own so that no batch can stop a channel for good. A transient
  * failure (the database unreachable or restarting, a deadlock, a concurrent append) is retried with back-off for
- * as long as it lasts: it is never dead-lettered. Any other failure is retried twice, then the batch is split in
- * halves until the records that fail alone are found; each of those goes, with its reason, to
- * {@code <topic>.dead-letter} through the event store, and the rest of the batch takes effect.
+ * as long as it lasts: it is never dead-lettered, and a channel that has been retrying for longer than
+ * {@link #STALLED} shows as stalled in readiness and in {@code canbao_channel_retrying_seconds} (0 while it moves). Any other failure
+ * is retried twice, then the batch is split in halves until the records that fail alone are found; each of those
+ * goes, with its reason, to {@code <topic>.dead-letter} through the event store, and the rest of the batch takes
+ * effect. A record that cannot be read at all (not an event of the topic's type, a schema this reader does not
+ * know) goes there before the batch is tried. A dead letter keeps the source partition and offset and the record
+ * as it was received ({@code masked} says whether an ID number had to be masked in it), and
+ * {@code canbao_dead_letters_total} counts them.
  */
 @ApplicationScoped
 public class ConsumerBatches {
     private static final Logger LOG = Logger.getLogger(ConsumerBatches.class);
     private static final int ATTEMPTS = 3;
+    static final Duration STALLED = Duration.ofSeconds(30);
 
     private final EventStore store;
+    private final MeterRegistry metrics;
     private final Map<String, AtomicLong> deadLetters = new ConcurrentHashMap<>();
+    private final Map<String, Retrying> retrying = new ConcurrentHashMap<>();
+    private final Map<String, Gauge> watched = new ConcurrentHashMap<>();
 
-    public ConsumerBatches(EventStore store) {
-        this.store = store;
+    /** Since when a channel has been retrying a transient failure, and the last one. */
+    public record Retrying(Instant since, String reason) {
     }
 
-    public void apply(String topic, List<String> records, Consumer<List<String>> effect) {
-        apply(topic, records, record -> record, effect);
+    public ConsumerBatches(EventStore store, MeterRegistry metrics) {
+        this.store = store;
+        this.metrics = metrics;
+    }
+
+    /** A batch as the Kafka connector delivers it; the effect gets the records' values, the unreadable ones left out. */
+    public void apply(String topic, ConsumerRecords<String, String> batch, Consumer<List<String>> effect) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>(batch.count());
+        for (ConsumerRecord<String, String> record : batch) {
+            if (readable(topic, record)) {
+                records.add(record);
+            }
+        }
+        apply(topic, records, ConsumerRecord::value, list -> effect.accept(list.stream().map(ConsumerRecord::value).toList()));
     }
 
     /** The same for records of another shape; {@code raw} gives the text a dead letter keeps. */
@@ -43,14 +75,15 @@ public class ConsumerBatches {
         if (records.isEmpty()) {
             return;
         }
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1, waits = 0; ; attempt++) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> effect.accept(records));
+                retrying.remove(topic);
                 return;
             } catch (RuntimeException e) {
                 if (transient_(e)) {
-                    LOG.warnf("%s: batch of %d will be retried (attempt %d): %s", topic, records.size(), attempt, reason(e));
-                    pause(Duration.ofMillis(Math.min(5_000, 100L << Math.min(attempt, 6))));
+                    LOG.warnf("%s: batch of %d will be retried (wait %d): %s", topic, records.size(), ++waits, reason(e));
+                    waitToRetry(topic, waits, e);
                     attempt = 0;
                 } else if (attempt >= ATTEMPTS) {
                     split(topic, records, raw, effect, e);
@@ -62,6 +95,26 @@ public class ConsumerBatches {
         }
     }
 
+    private void waitToRetry(String topic, int waits, RuntimeException e) {
+        retrying.compute(topic, (t, r) -> new Retrying(r == null ? Instant.now() : r.since(), reason(e)));
+        watched.computeIfAbsent(topic, t -> Gauge.builder("canbao.channel.retrying.seconds", retrying,
+                m -> m.containsKey(t) ? Duration.between(m.get(t).since(), Instant.now()).toSeconds() : 0)
+                .tags(Tags.of("topic", t)).register(metrics));
+        pause(Duration.ofMillis(Math.min(5_000, 100L << Math.min(waits, 6))));
+    }
+
+    /** Channels retrying a transient failure for longer than {@link #STALLED}: they are not moving. */
+    public Map<String, Retrying> stalled() {
+        Instant before = Instant.now().minus(STALLED);
+        Map<String, Retrying> stalled = new TreeMap<>();
+        retrying.forEach((topic, r) -> {
+            if (r.since().isBefore(before)) {
+                stalled.put(topic, r);
+            }
+        });
+        return stalled;
+    }
+
     /** Records each topic sent to its dead-letter topic since start, for health and metrics. */
     public Map<String, AtomicLong> deadLetters() {
         return deadLetters;
@@ -70,7 +123,8 @@ public class ConsumerBatches {
     private <T> void split(String topic, List<T> records, Function<T, String> raw, Consumer<List<T>> effect,
                            RuntimeException failure) {
         if (records.size() == 1) {
-            deadLetter(topic, raw.apply(records.get(0)), failure);
+            T record = records.get(0);
+            deadLetter(topic, record instanceof ConsumerRecord<?, ?> r ? r : null, raw.apply(record), reason(failure));
             return;
         }
         int half = records.size() / 2;
@@ -78,14 +132,55 @@ public class ConsumerBatches {
         apply(topic, records.subList(half, records.size()), raw, effect);
     }
 
-    private void deadLetter(String topic, String record, RuntimeException failure) {
-        String reason = reason(failure);
-        LOG.errorf("%s: a record cannot be applied and goes to %s.dead-letter: %s", topic, topic, reason);
-        String letter = "{\"topic\":" + quote(topic) + ",\"reason\":" + quote(reason) + ",\"record\":" + quote(IdNumber.scrub(record)) + "}";
-        QuarkusTransaction.requiringNew().run(() ->
-                store.appendRecord("dead-letter/" + topic + "/" + Integer.toHexString(record.hashCode()), topic + ".dead-letter",
-                        topic, letter));
-        deadLetters.computeIfAbsent(topic, t -> new AtomicLong()).incrementAndGet();
+    /** Whether a record of an event topic can be read as its event; one that cannot goes to the dead letters at once. */
+    private boolean readable(String topic, ConsumerRecord<String, String> record) {
+        EventType type = EventType.ofTopic(topic);
+        if (type == null) {
+            return true;
+        }
+        try {
+            if (record.value() == null) {
+                throw new IllegalArgumentException("the record has no value");
+            }
+            EventCodec.payload(EventCodec.read(record.value()), type.payload());
+            return true;
+        } catch (IllegalArgumentException e) {
+            deadLetter(topic, record, record.value(), IdNumber.scrub("unreadable: " + e.getMessage()));
+            return false;
+        }
+    }
+
+    private void deadLetter(String topic, ConsumerRecord<?, ?> source, String record, String reason) {
+        String where = source == null ? "" : " (partition " + source.partition() + ", offset " + source.offset() + ")";
+        LOG.errorf("%s: a record%s cannot be applied and goes to %s.dead-letter: %s", topic, where, topic, reason);
+        String kept = record == null ? null : IdNumber.scrub(record);
+        Map<String, Object> letter = new LinkedHashMap<>();
+        letter.put("topic", topic);
+        letter.put("partition", source == null ? null : source.partition());
+        letter.put("offset", source == null ? null : source.offset());
+        letter.put("reason", reason);
+        letter.put("record", kept);
+        letter.put("masked", kept != null && !kept.equals(record));
+        String stream = "dead-letter/" + topic + "/" + (source == null
+                ? Integer.toHexString(String.valueOf(record).hashCode()) : source.partition() + "-" + source.offset());
+        // a record is never skipped unrecorded: if the dead letter itself cannot be written, wait and write it again
+        for (int waits = 1; ; waits++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    store.appendRecord(stream, topic + ".dead-letter", topic, json(letter));
+                    store.flush();
+                });
+                break;
+            } catch (RuntimeException e) {
+                LOG.errorf("%s: the dead letter cannot be written yet (wait %d): %s", topic, waits, reason(e));
+                waitToRetry(topic, waits, e);
+            }
+        }
+        deadLetters.computeIfAbsent(topic, t -> {
+            AtomicLong count = new AtomicLong();
+            metrics.more().counter("canbao.dead.letters", Tags.of("topic", t), count);
+            return count;
+        }).incrementAndGet();
     }
 
     static boolean transient_(Throwable e) {
@@ -116,9 +211,9 @@ public class ConsumerBatches {
         return IdNumber.scrub(root.getClass().getSimpleName() + ": " + root.getMessage());
     }
 
-    private static String quote(String text) {
+    private static String json(Object value) {
         try {
-            return org.canbao.contracts.EventCodec.mapper().writeValueAsString(text);
+            return EventCodec.mapper().writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -3,6 +3,7 @@ package org.canbao.reporting.messaging;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.canbao.contracts.EntitlementChanged;
 import org.canbao.contracts.IdentityVerified;
 import org.canbao.contracts.PersonExcluded;
@@ -30,30 +31,30 @@ public class ProjectionConsumer {
 
     @Incoming("identity-verified")
     @Blocking
-    public void onIdentities(List<String> records) {
+    public void onIdentities(ConsumerRecords<String, String> records) {
         apply("identity-verified", records, batch -> writer.persons(inbox.admit(batch, IdentityVerified.class)));
     }
 
     @Incoming("status-changed")
     @Blocking
-    public void onStatusChanges(List<String> records) {
+    public void onStatusChanges(ConsumerRecords<String, String> records) {
         apply("status-changed", records, batch -> writer.statusChanges(inbox.admit(batch, StatusChanged.class)));
     }
 
     @Incoming("entitlement-changed")
     @Blocking
-    public void onEntitlements(List<String> records) {
+    public void onEntitlements(ConsumerRecords<String, String> records) {
         apply("entitlement-changed", records, batch -> writer.entitlements(inbox.admit(batch, EntitlementChanged.class)));
     }
 
     @Incoming("person-excluded")
     @Blocking
-    public void onExclusions(List<String> records) {
+    public void onExclusions(ConsumerRecords<String, String> records) {
         apply("person-excluded", records, batch -> writer.exclusions(inbox.admit(batch, PersonExcluded.class)));
     }
 
     /** A batch in its own transaction (the inbox's locks keep a rebuild from switching tables mid-way); then the live views refresh. */
-    private void apply(String topic, List<String> records, java.util.function.Consumer<List<String>> effect) {
+    private void apply(String topic, ConsumerRecords<String, String> records, java.util.function.Consumer<List<String>> effect) {
         batches.apply(topic, records, effect);
         broadcaster.projectionChanged();
     }

@@ -19,6 +19,7 @@ import org.canbao.contracts.EventCodec;
 import org.canbao.contracts.IdentityVerified;
 import org.canbao.contracts.PersonExcluded;
 import org.canbao.contracts.StatusChanged;
+import org.canbao.infra.Batches;
 import org.canbao.infra.LocalInfraResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,21 +75,21 @@ class ProjectionBatchesTest {
 
     @Test
     void severalEventsForOneKeyInOneBatchLeaveTheLastOneForEveryProjection() {
-        consumer.onIdentities(List.of(identity("b1", "甲村", 1), identity("b1", "乙村", 2), identity("b1", "甲村", 1),
-                identity("b2", "甲村", 1)));
-        consumer.onStatusChanges(List.of(
+        consumer.onIdentities(Batches.of("identity-verified", List.of(identity("b1", "甲村", 1), identity("b1", "乙村", 2), identity("b1", "甲村", 1),
+                identity("b2", "甲村", 1))));
+        consumer.onStatusChanges(Batches.of("status-changed", List.of(
                 event(new StatusChanged("b1", "civil-affairs", "MINIMUM_LIVING", StatusChanged.Change.ADDED,
                         LocalDate.of(2025, 8, 31), Instant.now()), "person/b1", 3, 0),
                 event(new StatusChanged("b1", "civil-affairs", "MINIMUM_LIVING", StatusChanged.Change.REMOVED,
                         LocalDate.of(2025, 9, 30), Instant.now()), "person/b1", 4, 3),
                 event(new StatusChanged("b2", "civil-affairs", "EXTREME_POVERTY", StatusChanged.Change.ADDED,
-                        LocalDate.of(2025, 8, 31), Instant.now()), "person/b2", 2, 0)));
-        consumer.onEntitlements(List.of(entitlement("b1", "UNPAID", null, 1),
+                        LocalDate.of(2025, 8, 31), Instant.now()), "person/b2", 2, 0))));
+        consumer.onEntitlements(Batches.of("entitlement-changed", List.of(entitlement("b1", "UNPAID", null, 1),
                 entitlement("b1", "PAID", "2025-10-08T09:30:00+08:00", 2), entitlement("b1", "UNPAID", null, 1),
-                entitlement("b2", "PAID", "2025-10-09T09:30:00+08:00", 1), entitlement("b2", "PARTIAL", null, 2)));
-        consumer.onExclusions(List.of(
+                entitlement("b2", "PAID", "2025-10-09T09:30:00+08:00", 1), entitlement("b2", "PARTIAL", null, 2))));
+        consumer.onExclusions(Batches.of("person-excluded", List.of(
                 event(new PersonExcluded("b3", YEAR, "EMPLOYEE_INSURED", Instant.now()), "person/b3", 1, 0),
-                event(new PersonExcluded("b3", YEAR, "ENROLLED_ELSEWHERE", Instant.now()), "person/b3", 2, 1)));
+                event(new PersonExcluded("b3", YEAR, "ENROLLED_ELSEWHERE", Instant.now()), "person/b3", 2, 1))));
 
         JsonPath progress = progress();
         assertEquals(1, enrolled("乙村"), progress.prettify());
@@ -99,33 +100,33 @@ class ProjectionBatchesTest {
     @Test
     void aRedeliveredOrReplayedBatchChangesNothing() {
         List<String> identities = List.of(identity("r1", "甲村", 1), identity("r2", "甲村", 1));
-        consumer.onIdentities(identities);
+        consumer.onIdentities(Batches.of("identity-verified", identities));
         List<String> coverage = List.of(entitlement("r1", "PAID", "2025-10-08T09:30:00+08:00", 1),
                 entitlement("r2", "PAID", "2025-10-08T09:30:00+08:00", 1),
                 entitlement("r2", "UNPAID", null, 2));
-        consumer.onEntitlements(coverage);
+        consumer.onEntitlements(Batches.of("entitlement-changed", coverage));
         String asOf = "?asOf=2025-12-31";
         String before = progress(asOf).prettify();
-        consumer.onIdentities(identities);
-        consumer.onEntitlements(coverage);
-        consumer.onEntitlements(List.of(coverage.get(2), coverage.get(1), coverage.get(0)));
+        consumer.onIdentities(Batches.of("identity-verified", identities));
+        consumer.onEntitlements(Batches.of("entitlement-changed", coverage));
+        consumer.onEntitlements(Batches.of("entitlement-changed", List.of(coverage.get(2), coverage.get(1), coverage.get(0))));
         assertEquals(before, progress(asOf).prettify());
     }
 
     @Test
     void anEventAfterAGapWaitsForTheOneThatFillsItAndALateOneChangesNothing() {
-        consumer.onIdentities(List.of(identity("g1", "乙村", 1)));
+        consumer.onIdentities(Batches.of("identity-verified", List.of(identity("g1", "乙村", 1))));
         int before = enrolled("乙村");
         String v1 = entitlement("g1", "UNPAID", null, 1);
         String v2 = entitlement("g1", "PAID", "2025-10-08T09:30:00+08:00", 2);
         String v3 = entitlement("g1", "UNPAID", null, 3);
-        consumer.onEntitlements(List.of(v2));
+        consumer.onEntitlements(Batches.of("entitlement-changed", List.of(v2)));
         assertEquals(before, enrolled("乙村"), "version 2 waits for version 1, it is not guessed");
-        consumer.onEntitlements(List.of(v1));
+        consumer.onEntitlements(Batches.of("entitlement-changed", List.of(v1)));
         assertEquals(before + 1, enrolled("乙村"), "version 1 filled the gap and the parked version 2 followed it");
-        consumer.onEntitlements(List.of(v3));
+        consumer.onEntitlements(Batches.of("entitlement-changed", List.of(v3)));
         assertEquals(before, enrolled("乙村"));
-        consumer.onEntitlements(List.of(v2, v1));
+        consumer.onEntitlements(Batches.of("entitlement-changed", List.of(v2, v1)));
         assertEquals(before, enrolled("乙村"), "late versions 1 and 2 change nothing");
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.canbao.contracts.PaymentReceived;
 import org.canbao.contracts.PaymentReversed;
 import org.canbao.contracts.StatusChanged;
@@ -37,7 +38,7 @@ public class FactsConsumer {
 
     @Incoming("status-changed")
     @Blocking
-    public void onStatusChanges(List<String> records) {
+    public void onStatusChanges(ConsumerRecords<String, String> records) {
         batches.apply("status-changed", records, this::statusChanges);
     }
 
@@ -65,7 +66,7 @@ public class FactsConsumer {
 
     @Incoming("payment-reversed")
     @Blocking
-    public void onReversals(List<String> records) {
+    public void onReversals(ConsumerRecords<String, String> records) {
         batches.apply("payment-reversed", records, this::reversals);
     }
 
@@ -91,7 +92,7 @@ public class FactsConsumer {
 
     @Incoming("payment-received")
     @Blocking
-    public void onPayments(List<String> records) {
+    public void onPayments(ConsumerRecords<String, String> records) {
         batches.apply("payment-received", records, this::payments);
     }
 

@@ -21,6 +21,7 @@ import org.canbao.contracts.IdNumber;
 import org.canbao.contracts.PaymentReceived;
 import org.canbao.contracts.PaymentReversed;
 import org.canbao.contracts.StatusChanged;
+import org.canbao.infra.Batches;
 import org.canbao.infra.LocalInfraResource;
 import org.canbao.platform.config.Pseudonymizer;
 import org.canbao.platform.eventstore.EventStore;
@@ -69,7 +70,7 @@ class FactsBatchesTest {
     void aCategoryAddedAndEndedInOneBatchAndAPaymentSentTwiceCountOnce() {
         IdNumber id = IdNumber.of("430626", LocalDate.of(1980, 1, 2), 707);
         String key = pseudonymizer.personKey(id);
-        consumer.onStatusChanges(List.of(
+        consumer.onStatusChanges(Batches.of("status-changed", List.of(
                 event(new StatusChanged(key, "civil-affairs", "EXTREME_POVERTY", StatusChanged.Change.ADDED,
                         LocalDate.of(2022, 8, 1), Instant.now()), "person/" + key, 2, 0),
                 event(new StatusChanged(key, "civil-affairs", "MINIMUM_LIVING", StatusChanged.Change.ADDED,
@@ -77,15 +78,15 @@ class FactsBatchesTest {
                 event(new StatusChanged(key, "civil-affairs", "EXTREME_POVERTY", StatusChanged.Change.REMOVED,
                         LocalDate.of(2022, 8, 15), Instant.now()), "person/" + key, 4, 3),
                 event(new StatusChanged(key, "civil-affairs", "EXTREME_POVERTY", StatusChanged.Change.ADDED,
-                        LocalDate.of(2022, 8, 1), Instant.now()), "person/" + key, 2, 0)));
+                        LocalDate.of(2022, 8, 1), Instant.now()), "person/" + key, 2, 0))));
         String paid = event(new PaymentReceived(key, "FB-1", 2023, 1, new BigDecimal("175.00"), "WECHAT",
                 OffsetDateTime.parse("2022-10-01T08:00:00+08:00"), null, Instant.now()), "receipt/FB-1", 1, 0);
         String alsoPaid = event(new PaymentReceived(key, "FB-2", 2023, 1, new BigDecimal("175.00"), "POS",
                 OffsetDateTime.parse("2022-10-02T08:00:00+08:00"), null, Instant.now()), "receipt/FB-2", 1, 0);
-        consumer.onPayments(List.of(paid, paid, alsoPaid, paid));
-        consumer.onReversals(List.of(event(new PaymentReversed(key, "FB-2", 2023, new BigDecimal("175.00"),
-                OffsetDateTime.parse("2022-10-03T08:00:00+08:00"), "bank returned it", Instant.now()), "receipt/FB-2", 2, 0)));
-        consumer.onPayments(List.of(paid, alsoPaid));
+        consumer.onPayments(Batches.of("payment-received", List.of(paid, paid, alsoPaid, paid)));
+        consumer.onReversals(Batches.of("payment-reversed", List.of(event(new PaymentReversed(key, "FB-2", 2023, new BigDecimal("175.00"),
+                OffsetDateTime.parse("2022-10-03T08:00:00+08:00"), "bank returned it", Instant.now()), "receipt/FB-2", 2, 0))));
+        consumer.onPayments(Batches.of("payment-received", List.of(paid, alsoPaid)));
 
         JsonPath now = entitlement(id);
         assertEquals("175.00", now.getString("subsidy"), "extreme poverty ended before the base list; minimum living is half");
