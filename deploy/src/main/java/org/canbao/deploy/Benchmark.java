@@ -32,7 +32,7 @@ import org.canbao.contracts.IdNumber;
 public final class Benchmark {
     private static final String BROKER = "127.0.0.1:9092";
     private static final int BATCH = 5000;
-    private static final int YEAR = 2099;
+    private static final int YEAR = 2025;
     /** As many as each Canbao topic has by default ({@code canbao.topics.partitions}). */
     private static final int PARTITIONS = 12;
 
@@ -54,7 +54,7 @@ public final class Benchmark {
         String run = UUID.randomUUID().toString().substring(0, 6);
         String township = "基准镇" + run;
         check(subsidy.put("admin", "/api/v1/policies/" + YEAR, "application/json",
-                "{\"tiers\":[{\"tier\":1,\"contribution\":\"350.00\"}],\"window\":{\"opens\":\"2098-09-01\",\"closes\":\"2098-12-31\"}}"));
+                "{\"tiers\":[{\"tier\":1,\"contribution\":\"350.00\"}],\"window\":{\"opens\":\"2024-09-01\",\"closes\":\"2024-12-31\"}}"));
         check(reporting.put("admin", "/api/v1/campaigns/" + YEAR, "text/csv",
                 "unit_name,unit_kind,target\n" + township + ",township," + n + "\n"));
         Thread.sleep(2000);
@@ -71,9 +71,9 @@ public final class Benchmark {
         report("roster over REST", n, start, produce);
 
         start = Instant.now();
-        post(payments, "tax", "/api/v1/payments", people.stream().map(id ->
-                "{\"receiptId\":\"B" + run + id.value() + "\",\"idNumber\":\"" + id.value() + "\",\"policyYear\":" + YEAR
-                        + ",\"amount\":\"350.00\",\"channel\":\"BENCH\",\"paidAt\":\"2098-10-01T10:00:00+08:00\"}").toList());
+        post(payments, "tax", "/api/v1/payments", java.util.stream.IntStream.range(0, n).mapToObj(i ->
+                "{\"receiptId\":\"B" + run + "-" + i + "\",\"idNumber\":\"" + people.get(i).value() + "\",\"policyYear\":" + YEAR
+                        + ",\"amount\":\"350.00\",\"channel\":\"WECHAT\",\"paidAt\":\"2024-10-01T10:00:00+08:00\"}").toList());
         report("payments over REST", n, start, produce);
 
         await("enrolled in reporting", n, () -> enrolled(reporting, township), start, produce);

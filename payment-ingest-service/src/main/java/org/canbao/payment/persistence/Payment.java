@@ -50,6 +50,9 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "reversal_reason")
     public String reversalReason;
 
+    /** What needs following up, "field: reason" joined by "; ", or null. */
+    public String flags;
+
     /** The event stream of a receipt in this service's store: its confirmation, then its reversal if any. */
     public static String stream(String receiptId) {
         return "receipt/" + receiptId;

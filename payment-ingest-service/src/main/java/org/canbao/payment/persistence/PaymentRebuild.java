@@ -20,7 +20,7 @@ import org.canbao.platform.eventstore.StoredEvent;
 public class PaymentRebuild implements ProjectionRebuilder {
     private static final String RECEIVED = """
             insert into payment (receipt_id, person_key, masked_id, policy_year, tier, amount, channel, paid_at, tax_office,
-                fingerprint, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                fingerprint, recorded_at, flags) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (receipt_id) do nothing
             """;
     private static final String REVERSED = "update payment set reversed_at = ?, reversal_reason = ? where receipt_id = ?";
@@ -56,6 +56,7 @@ public class PaymentRebuild implements ProjectionRebuilder {
                     received.setString(9, e.taxOffice());
                     received.setString(10, facts.path("fingerprint").asText());
                     received.setTimestamp(11, Timestamp.from(e.recordedAt()));
+                    received.setString(12, facts.hasNonNull("flags") ? facts.get("flags").asText() : null);
                     received.executeUpdate();
                 } else if (event instanceof PaymentReversed e) {
                     reversed.setObject(1, e.reversedAt());

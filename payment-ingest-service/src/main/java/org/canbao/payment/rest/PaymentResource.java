@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
@@ -32,6 +34,21 @@ public class PaymentResource {
     @Produces(MediaType.APPLICATION_JSON)
     public BatchReport receive(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         return payments.receive(BatchBody.parse(body, contentType));
+    }
+
+    /** An accepted payment to follow up, as a clerk reads it: the ID number masked. */
+    public record FlaggedPayment(String receiptId, String maskedId, int policyYear, java.math.BigDecimal amount, String channel,
+                                 OffsetDateTime paidAt, String taxOffice, java.time.Instant recordedAt, String flags) {
+    }
+
+    /** Accepted payments that need following up (another county's tax office, an unlisted channel), oldest first. */
+    @GET
+    @Path("/flagged")
+    @RolesAllowed({"tax", "supervisor", "medical-insurance"})
+    @Produces(MediaType.APPLICATION_JSON)
+    public java.util.List<FlaggedPayment> flagged(@QueryParam("policyYear") Integer policyYear) {
+        return payments.flagged(policyYear).stream().map(p -> new FlaggedPayment(p.receiptId, p.maskedId, p.policyYear,
+                p.amount, p.channel, p.paidAt, p.taxOffice, p.recordedAt, p.flags)).toList();
     }
 
     public record ReversalRequest(String reason, OffsetDateTime reversedAt) {

@@ -11,10 +11,14 @@ import java.util.Map;
 import java.util.Objects;
 import org.canbao.contracts.PaymentReceived;
 import org.canbao.contracts.PaymentReversed;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.canbao.payment.domain.PaymentConfirmation;
+import org.canbao.payment.domain.PaymentRules;
+import org.canbao.platform.batch.Flag;
+import org.canbao.platform.config.CanbaoConfig;
 import org.canbao.payment.persistence.Payment;
 import org.canbao.platform.batch.BatchBody;
-import org.canbao.platform.batch.BatchLine;
 import org.canbao.platform.batch.BatchReport;
 import org.canbao.platform.batch.LineRejected;
 import org.canbao.platform.config.Pseudonymizer;
@@ -25,10 +29,12 @@ import org.canbao.platform.eventstore.EventStore;
 public class PaymentService {
     private final EventStore store;
     private final Pseudonymizer pseudonymizer;
+    private final PaymentRules rules;
 
-    public PaymentService(EventStore store, Pseudonymizer pseudonymizer) {
+    public PaymentService(EventStore store, Pseudonymizer pseudonymizer, CanbaoConfig config) {
         this.store = store;
         this.pseudonymizer = pseudonymizer;
+        this.rules = new PaymentRules(config.payments().channels().orElse(Set.of()), config.payments().taxOffices().orElse(Set.of()));
     }
 
     /** The same receipt may come by REST and by the stream at once: its lock makes the second one a duplicate. */
@@ -38,8 +44,10 @@ public class PaymentService {
         store.lock(receipts.stream().map(Payment::stream).toList());
         Map<String, Payment> known = Payment.byReceipts(receipts);
         BatchReport report = BatchReport.startingWith(body);
+        Instant now = Instant.now();
         report.each(body.lines(), line -> {
-            PaymentConfirmation confirmation = read(line);
+            PaymentRules.Checked checked = rules.read(line, now);
+            PaymentConfirmation confirmation = checked.confirmation();
             Payment existing = known.get(confirmation.receiptId());
             if (existing != null) {
                 if (!existing.fingerprint.equals(confirmation.fingerprint())) {
@@ -49,14 +57,15 @@ public class PaymentService {
                 report.duplicates++;
                 return;
             }
-            known.put(confirmation.receiptId(), record(confirmation));
+            known.put(confirmation.receiptId(), record(confirmation, checked.flags()));
+            report.flagged.addAll(checked.flags());
             report.accepted++;
         });
         store.flush();
         return report;
     }
 
-    private Payment record(PaymentConfirmation confirmation) {
+    private Payment record(PaymentConfirmation confirmation, List<Flag> flags) {
         Payment payment = new Payment();
         payment.receiptId = confirmation.receiptId();
         payment.personKey = pseudonymizer.personKey(confirmation.idNumber());
@@ -68,12 +77,14 @@ public class PaymentService {
         payment.paidAt = confirmation.paidAt();
         payment.taxOffice = confirmation.taxOffice();
         payment.fingerprint = confirmation.fingerprint();
+        payment.flags = flags.isEmpty() ? null : flags.stream().map(f -> f.field() + ": " + f.reason()).collect(Collectors.joining("; "));
         payment.recordedAt = Instant.now();
         payment.persist();
         store.append(Payment.stream(payment.receiptId), new PaymentReceived(payment.personKey, payment.receiptId,
                         payment.policyYear, payment.tier, payment.amount, payment.channel, payment.paidAt, payment.taxOffice,
                         payment.recordedAt),
-                Map.of("maskedId", payment.maskedId, "fingerprint", payment.fingerprint));
+                payment.flags == null ? Map.of("maskedId", payment.maskedId, "fingerprint", payment.fingerprint)
+                        : Map.of("maskedId", payment.maskedId, "fingerprint", payment.fingerprint, "flags", payment.flags));
         return payment;
     }
 
@@ -99,21 +110,9 @@ public class PaymentService {
         return new Reversal(receiptId, true, false, payment.reversedAt);
     }
 
-    private static PaymentConfirmation read(BatchLine line) {
-        String receiptId = line.required("receiptId");
-        var idNumber = line.idNumber("idNumber");
-        int policyYear = line.integer("policyYear", null);
-        if (policyYear < 2000 || policyYear > 2100) {
-            throw new LineRejected("policyYear", "policyYear " + policyYear + " is not a plausible year");
-        }
-        var amount = line.money("amount");
-        String channel = line.required("channel");
-        var paidAt = line.instant("paidAt");
-        int tier = line.integer("tier", 1);
-        if (tier < 1) {
-            throw new LineRejected("tier", "tier must be 1 or more");
-        }
-        return new PaymentConfirmation(receiptId, idNumber, policyYear, amount, channel, paidAt, tier,
-                line.optional("taxOffice"));
+    /** Accepted payments that need following up, oldest first. */
+    public List<Payment> flagged(Integer policyYear) {
+        return policyYear == null ? Payment.list("flags is not null order by recordedAt, receiptId")
+                : Payment.list("flags is not null and policyYear = ?1 order by recordedAt, receiptId", policyYear);
     }
 }

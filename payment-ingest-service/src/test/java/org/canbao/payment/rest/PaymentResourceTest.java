@@ -67,6 +67,29 @@ class PaymentResourceTest {
     }
 
     @Test
+    void doubtfulPaymentsAreFlaggedForFollowUpAndImpossibleOnesRejected() {
+        String batch = String.join("\n",
+                line("F-1", "350.00", "2022-10-08T09:30:00+08:00").replace("平江县税务局", "汨罗市税务局"),
+                line("F-2", "350.00", "2022-10-08 09:30:00").replace("BANK_COUNTER", "CARRIER_PIGEON"),
+                line("F-3", "350.00", "9999-12-31T00:00:00+08:00"),
+                line("F-4", "350.00", "2022-10-08T09:30:00+08:00").replace("BANK_COUNTER", "<script>x</script>"),
+                line("F-5", "350.00", "1990-10-08T09:30:00+08:00"));
+        post(batch).statusCode(200).body("accepted", equalTo(2))
+                .body("flagged.line", equalTo(List.of(1, 2))).body("flagged.field", equalTo(List.of("taxOffice", "channel")))
+                .body("rejected.line", equalTo(List.of(3, 4, 5))).body("rejected.field", equalTo(List.of("paidAt", "channel", "paidAt")));
+        post(line("F-6", "350.00", "2022-10-08T09:30:00+08:00")).statusCode(200).body("accepted", equalTo(1))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("flagged")));
+
+        String flagged = given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/payments/flagged?policyYear=2023")
+                .then().statusCode(200).body("receiptId", equalTo(List.of("F-1", "F-2")))
+                .body("[1].channel", equalTo("CARRIER_PIGEON")).body("[0].flags", org.hamcrest.Matchers.startsWith("taxOffice: paid to 汨罗市税务局")).extract().asString();
+        assertFalse(flagged.contains(PAYER.value()), "ID numbers are masked");
+        org.junit.jupiter.api.Assertions.assertTrue(flagged.contains("汨罗市税务局"), flagged);
+        given().auth().preemptive().basic("public-security", "public-security").get("/api/v1/payments/flagged")
+                .then().statusCode(403);
+    }
+
+    @Test
     void aReversalIsPublishedOnceAndAnUnknownReceiptIsNotFound() {
         post(line("V-1", "350.00", "2022-09-03T10:00:00+08:00")).statusCode(200).body("accepted", equalTo(1));
         String reversal = "{\"reason\":\"bank returned the payment\",\"reversedAt\":\"2022-09-10T09:00:00+08:00\"}";

@@ -81,12 +81,19 @@ public record BatchLine(int number, Map<String, String> fields) {
         }
     }
 
-    /** A time with offset; without one, or a date alone (its start), it is Asia/Shanghai time, as API.md fixes. */
+    /**
+     * A time with offset; without one (also as {@code 2022-11-20 09:30:00}), or a date alone (its start), it is
+     * Asia/Shanghai time, as API.md fixes.
+     */
     public OffsetDateTime instant(String field) {
         String value = required(field);
         try {
             if (value.length() == 10) {
                 return LocalDate.parse(value).atStartOfDay(SHANGHAI).toOffsetDateTime();
+            }
+            if (value.length() == 19 && value.charAt(10) == ' ') {
+                // 2022-11-20 09:30:00, the usual form in Chinese systems
+                return LocalDateTime.parse(value.replace(' ', 'T')).atZone(SHANGHAI).toOffsetDateTime();
             }
             try {
                 return OffsetDateTime.parse(value);

@@ -16,6 +16,9 @@ public class BatchReport {
     public int accepted;
     public int duplicates;
     public final List<Rejection> rejected = new ArrayList<>();
+    /** Accepted lines to follow up (a payment to another county's tax office, an unlisted channel); absent when none. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public final List<Flag> flagged = new ArrayList<>();
     public Integer added;
     public Integer removed;
     public Integer unchanged;

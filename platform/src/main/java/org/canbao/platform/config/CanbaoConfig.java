@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Settings every service shares, under {@code canbao.*}. */
 @ConfigMapping(prefix = "canbao")
@@ -18,6 +19,17 @@ public interface CanbaoConfig {
     Topics topics();
 
     Inbox inbox();
+
+    Payments payments();
+
+    /** payment-ingest-service's follow-up lists; a check is off while its list is empty. */
+    interface Payments {
+        /** The tax bureau's payment channels; a payment through another is accepted and flagged. */
+        Optional<Set<String>> channels();
+
+        /** The tax offices of this pooling region; a payment to another is accepted and flagged. */
+        Optional<Set<String>> taxOffices();
+    }
 
     interface Inbox {
         /** How long ids of events without a stream version stay marked as processed. */
