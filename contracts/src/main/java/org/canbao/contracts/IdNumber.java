@@ -18,6 +18,13 @@ public final class IdNumber {
 
     private final String value;
 
+    /** The provinces' codes (GB/T 2260), and 81, 82, 83 of the residence
+     * permits for Hong Kong, Macao and Taiwan (whose numbers begin 810000, 820000, 830000); a province's own code
+     * (430000) is no person's. */
+    private static final java.util.Set<String> PROVINCES = java.util.Set.of("11", "12", "13", "14", "15", "21", "22", "23",
+            "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54",
+            "61", "62", "63", "64", "65", "71", "81", "82", "83");
+
     private IdNumber(String value) {
         this.value = value;
     }
@@ -36,7 +43,12 @@ public final class IdNumber {
                 throw new InvalidIdNumber("id number character " + (i + 1) + " is not a digit");
             }
         }
-        birthDateOf(s);
+        if (!PROVINCES.contains(s.substring(0, 2)) || (s.startsWith("0000", 2) && s.charAt(0) != '8')) {
+            throw new InvalidIdNumber("id number region code (its first six digits) is no administrative division");
+        }
+        if (birthDateOf(s).isAfter(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))) {
+            throw new InvalidIdNumber("id number birth date lies in the future");
+        }
         if (s.charAt(17) != checkCharacter(s)) {
             throw new InvalidIdNumber("id number check digit");
         }

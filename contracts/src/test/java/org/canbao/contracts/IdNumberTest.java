@@ -32,6 +32,27 @@ class IdNumberTest {
     }
 
     @Test
+    void aBirthDateInTheFutureIsRejected() {
+        String body = "43062620990101001";
+        assertEquals("id number birth date lies in the future", assertThrows(IdNumber.InvalidIdNumber.class,
+                () -> IdNumber.parse(body + IdNumber.checkCharacter(body))).getMessage());
+        String tomorrow = "430626" + LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1)
+                .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "001";
+        assertThrows(IdNumber.InvalidIdNumber.class, () -> IdNumber.parse(tomorrow + IdNumber.checkCharacter(tomorrow)));
+    }
+
+    @Test
+    void aRegionCodeThatIsNoAdministrativeDivisionIsRejected() {
+        for (String region : new String[] {"000000", "990626", "430000", "100101"}) {
+            String body = region + "19800101001";
+            var e = assertThrows(IdNumber.InvalidIdNumber.class, () -> IdNumber.parse(body + IdNumber.checkCharacter(body)), region);
+            assertEquals("id number region code (its first six digits) is no administrative division", e.getMessage());
+        }
+        String hongKongPermit = "810000" + "19800101001";
+        IdNumber.parse(hongKongPermit + IdNumber.checkCharacter(hongKongPermit));
+    }
+
+    @Test
     void aShortNumberIsRejectedWithItsLength() {
         assertEquals("id number must have 18 characters, has 15",
                 assertThrows(IdNumber.InvalidIdNumber.class, () -> IdNumber.parse("430626199001011")).getMessage());

@@ -3,12 +3,35 @@ package org.canbao.enrollment.domain;
 import java.util.Objects;
 import java.util.Set;
 import org.canbao.contracts.IdNumber;
+import org.canbao.platform.batch.BatchLine;
 
 /** One person as the household roster (public security) reports them. */
 public record RosterLine(IdNumber idNumber, String name, String householdId, String township, String village,
                          ResidentStatus status) {
 
     public enum ResidentStatus { ACTIVE, MOVED_OUT, DECEASED }
+
+    /** Unit kinds below a township, which a campaign lists only when it sets targets per village. */
+    public static final Set<String> VILLAGE_KINDS = Set.of("village", "community");
+    private static final int NAME_MAX = 64;
+
+    /** A roster line as a department sends it; names and places are text a person typed, within sane bounds. */
+    public static RosterLine read(BatchLine line) {
+        return new RosterLine(line.idNumber("idNumber"), line.text("name", NAME_MAX, true),
+                line.text("householdId", NAME_MAX, true), line.text("township", NAME_MAX, true),
+                line.text("village", NAME_MAX, false), line.enumValue("status", ResidentStatus.class, ResidentStatus.ACTIVE));
+    }
+
+    /**
+     * Why the line's village is not one the campaigns define, or null. Only campaigns with targets per village
+     * list villages; then a village not among them is a typo, not a new village.
+     */
+    public String unknownVillage(Set<String> knownVillages) {
+        if (village == null || knownVillages.isEmpty() || knownVillages.contains(village)) {
+            return null;
+        }
+        return "unknown village '" + village + "': the campaign defines no such village";
+    }
 
     /**
      * Why the line's place is not one of the campaign units, or null when it is. With no campaign defined

@@ -20,6 +20,10 @@ public class KnownUnit extends PanacheEntityBase {
     @Column(name = "policy_year")
     public int policyYear;
 
+    public static Set<String> namesOfKinds(Set<String> kinds) {
+        return KnownUnit.<KnownUnit>stream("kind in ?1", kinds).map(u -> u.name).collect(Collectors.toSet());
+    }
+
     public static Set<String> names() {
         return KnownUnit.<KnownUnit>streamAll().map(u -> u.name).collect(Collectors.toSet());
     }

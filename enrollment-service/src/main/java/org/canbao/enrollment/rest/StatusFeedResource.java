@@ -42,7 +42,7 @@ public class StatusFeedResource {
     @Produces(MediaType.APPLICATION_JSON)
     public BatchReport receive(@PathParam("department") String department, @QueryParam("asOf") String asOf,
                                @QueryParam("mode") String mode,
-                               @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+                               @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         if (!departments.knows(department)) {
             throw new NotFoundException("unknown department '" + department + "'");
         }

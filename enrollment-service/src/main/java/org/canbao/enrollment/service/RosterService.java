@@ -14,7 +14,6 @@ import org.canbao.enrollment.domain.RosterLine.ResidentStatus;
 import org.canbao.enrollment.persistence.KnownUnit;
 import org.canbao.enrollment.persistence.Resident;
 import org.canbao.platform.batch.BatchBody;
-import org.canbao.platform.batch.BatchLine;
 import org.canbao.platform.batch.BatchReport;
 import org.canbao.platform.batch.LineRejected;
 import org.canbao.platform.config.Pseudonymizer;
@@ -36,15 +35,20 @@ public class RosterService {
     @Transactional
     public BatchReport receive(BatchBody body) {
         Set<String> units = knownUnits(body);
+        Set<String> villages = KnownUnit.namesOfKinds(RosterLine.VILLAGE_KINDS);
         Set<String> idNumbers = BatchBody.distinctUpper(body.lines(), "idNumber");
         store.lock(PersonKeys.streams(pseudonymizer, idNumbers));
         Map<String, Resident> residents = Resident.byIdNumbers(idNumbers);
         BatchReport report = BatchReport.startingWith(body);
         report.each(body.lines(), line -> {
-            RosterLine roster = read(line);
+            RosterLine roster = RosterLine.read(line);
             String unknownPlace = roster.unknownPlace(units);
             if (unknownPlace != null) {
                 throw new LineRejected("township", unknownPlace);
+            }
+            String unknownVillage = roster.unknownVillage(villages);
+            if (unknownVillage != null) {
+                throw new LineRejected("village", unknownVillage);
             }
             Resident resident = residents.get(roster.idNumber().value());
             if (resident != null && roster.sameAs(resident.name, resident.householdId, resident.township,
@@ -95,11 +99,5 @@ public class RosterService {
                 roster.idNumber().masked(), resident.householdId, resident.township, resident.village, resident.status,
                 roster.idNumber().birthDate().getYear(), now), kept);
         return resident;
-    }
-
-    private static RosterLine read(BatchLine line) {
-        return new RosterLine(line.idNumber("idNumber"), line.required("name"), line.required("householdId"),
-                line.required("township"), line.optional("village"),
-                line.enumValue("status", ResidentStatus.class, ResidentStatus.ACTIVE));
     }
 }

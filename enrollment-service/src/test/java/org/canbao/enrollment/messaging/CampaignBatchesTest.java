@@ -2,6 +2,7 @@ package org.canbao.enrollment.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,7 +55,7 @@ class CampaignBatchesTest {
         long held = 0;
         for (int i = 0; i < 60 && held < 2; i++) {
             Thread.sleep(500);
-            held = held();
+            held = held(STREAM);
         }
         assertEquals(2, held, "the campaign stream's version held after the batch");
 
@@ -66,10 +67,67 @@ class CampaignBatchesTest {
         assertEquals(List.of(3), answer.getList("rejected.line"), "the one township no version defines");
     }
 
-    private long held() throws Exception {
+    /**
+     * Roster lines against a campaign with targets per village: a village it does not define is a typo, not a new
+     * village; names within bounds and without invisible marks; bytes that are not valid text are refused per line,
+     * and a GBK file without a declared charset is read as the same names the UTF-8 one carries.
+     */
+    @Test
+    void rosterLinesAreCheckedAgainstTheCampaignsVillagesAndReadInTheirCharset() throws Exception {
+        CampaignDefined villages = new CampaignDefined(2097, List.of(new CampaignDefined.Unit("甲镇", "township", 100),
+                new CampaignDefined.Unit("甲村", "village", 50), new CampaignDefined.Unit("乙村", "village", 50)));
+        TopicWriter.send(TestInfra.broker().bootstrapServers(), "campaign-defined", "2097",
+                EventCodec.write(EventCodec.envelope("/canbao/reporting-service", villages, "campaign/2097", 1L, 0L)));
+        String future = "43062620990101001";
+        String roster = villageLine(11, "张甲", "甲村") + villageLine(12, "李乙", "不存在村")
+                + villageLine(13, "王\u202E丙", "甲村") + villageLine(14, "赵".repeat(100_000), "乙村")
+                + villageLine(15, "钱戊", "乙村").replace(IdNumber.of("430626", LocalDate.of(1980, 1, 1), 715).value(),
+                        future + IdNumber.of("430626", LocalDate.of(1980, 1, 1), 1).value().charAt(17));
+        for (int i = 0; i < 60 && held("campaign/2097") < 1; i++) {
+            Thread.sleep(500);
+        }
+        JsonPath answer = post("application/x-ndjson", roster.getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, answer.getInt("accepted"), answer.prettify());
+        assertEquals(List.of(2, 3, 4, 5), answer.getList("rejected.line"));
+        assertEquals(List.of("village", "name", "name", "idNumber"), answer.getList("rejected.field"));
+        assertEquals("unknown village '不存在村': the campaign defines no such village", answer.getString("rejected[0].reason"));
+        assertEquals("id number birth date lies in the future", answer.getString("rejected[3].reason"));
+
+        byte[] gbkLine = villageLine(16, "孙己", "乙村").getBytes(java.nio.charset.Charset.forName("GBK"));
+        byte[] utf8Line = villageLine(17, "周庚", "乙村").getBytes(StandardCharsets.UTF_8);
+        answer = post("application/x-ndjson; charset=UTF-8", concat(utf8Line, gbkLine));
+        assertEquals(1, answer.getInt("accepted"), answer.prettify());
+        assertEquals(List.of(2), answer.getList("rejected.line"), "the GBK line is not valid in the declared UTF-8");
+        assertTrue(answer.getString("rejected[0].reason").contains("charset=GBK"), answer.prettify());
+
+        String csv = "idNumber,name,householdId,township,village\n" + IdNumber.of("430626", LocalDate.of(1980, 1, 1), 718).value()
+                + ",吴辛,C18,甲镇,甲村\n";
+        answer = post("text/csv", csv.getBytes(java.nio.charset.Charset.forName("GBK")));
+        assertEquals(1, answer.getInt("accepted"), "a GBK file without a charset is detected: " + answer.prettify());
+        answer = post("text/csv; charset=UTF-8", csv.getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, answer.getInt("duplicates"), "the same name as the UTF-8 file, not a garbled one: " + answer.prettify());
+    }
+
+    private static JsonPath post(String type, byte[] body) {
+        return given().auth().preemptive().basic("public-security", "public-security").contentType(type).body(body)
+                .post("/api/v1/residents").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    private static String villageLine(int i, String name, String village) {
+        return "{\"idNumber\":\"" + IdNumber.of("430626", LocalDate.of(1980, 1, 1), 700 + i).value()
+                + "\",\"name\":\"" + name + "\",\"householdId\":\"C" + i + "\",\"township\":\"甲镇\",\"village\":\"" + village + "\"}\n";
+    }
+
+    private long held(String stream) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "select version from stream_position where topic = 'campaign-defined' and stream = ?")) {
-            s.setString(1, STREAM);
+            s.setString(1, stream);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? r.getLong(1) : 0;
             }

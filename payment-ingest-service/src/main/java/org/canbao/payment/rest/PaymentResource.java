@@ -32,7 +32,7 @@ public class PaymentResource {
     @RolesAllowed("tax")
     @Consumes({BatchBody.NDJSON, BatchBody.CSV, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    public BatchReport receive(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+    public BatchReport receive(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         return payments.receive(BatchBody.parse(body, contentType));
     }
 

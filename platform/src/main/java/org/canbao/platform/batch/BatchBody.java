@@ -2,6 +2,7 @@ package org.canbao.platform.batch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,29 @@ public record BatchBody(List<BatchLine> lines, List<Rejection> unreadable) {
         String[] raw = text.split("\r?\n", -1);
         boolean csv = mediaType != null && mediaType.toLowerCase().startsWith(CSV);
         return csv ? csv(raw) : ndjson(raw, false);
+    }
+
+    /**
+     * A body as bytes, in the charset its media type names ({@code charset=GBK}); without one, UTF-8, or GB18030
+     * (of which GBK is a part) when the bytes are not UTF-8 but are GB18030, as Excel's CSV in China usually is. Every
+     * line is decoded strictly: a line with bytes that are not valid in that charset is rejected with its number
+     * rather than stored with replacement characters, and the other lines take effect.
+     */
+    public static BatchBody parse(byte[] body, String mediaType) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        Charset declared = Charsets.declared(mediaType);
+        Charset charset = declared != null ? declared : Charsets.detect(bytes);
+        List<Rejection> undecodable = new ArrayList<>();
+        String[] raw = Charsets.lines(bytes, charset, undecodable);
+        boolean csv = mediaType != null && mediaType.toLowerCase(Locale.ROOT).startsWith(CSV);
+        BatchBody parsed = csv ? csv(raw) : ndjson(raw, false);
+        if (undecodable.isEmpty()) {
+            return parsed;
+        }
+        List<Rejection> unreadable = new ArrayList<>(parsed.unreadable());
+        unreadable.addAll(undecodable);
+        unreadable.sort(java.util.Comparator.comparingInt(Rejection::line));
+        return new BatchBody(parsed.lines(), unreadable);
     }
 
     /** Records of a stream, one JSON object each, numbered from 1 in the order given. */

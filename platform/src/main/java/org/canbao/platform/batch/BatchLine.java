@@ -27,6 +27,28 @@ public record BatchLine(int number, Map<String, String> fields) {
         return value;
     }
 
+    /**
+     * A text a person typed (a name, a household, a place): at most {@code max} characters, without control
+     * characters or the invisible marks that reorder text on screen (bidirectional overrides).
+     */
+    public String text(String field, int max, boolean required) {
+        String value = required ? required(field) : optional(field);
+        if (value == null) {
+            return null;
+        }
+        if (value.codePointCount(0, value.length()) > max) {
+            throw new LineRejected(field, field + " is longer than " + max + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.getType(c) == Character.CONTROL || c == '\u061C' || c == '\u200E' || c == '\u200F'
+                    || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+                throw new LineRejected(field, field + " contains an invisible control character (position " + (i + 1) + ")");
+            }
+        }
+        return value;
+    }
+
     public IdNumber idNumber(String field) {
         try {
             return IdNumber.parse(required(field));
