@@ -43,11 +43,12 @@ public class StatusFeedResource {
     public BatchReport receive(@PathParam("department") String department, @QueryParam("asOf") String asOf,
                                @QueryParam("mode") String mode,
                                @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
-        if (!departments.knows(department)) {
-            throw new NotFoundException("unknown department '" + department + "'");
-        }
+        // who may send comes first: a department learns nothing about other paths
         if (!identity.hasRole(department)) {
             throw new ForbiddenException("a department may only send its own feed");
+        }
+        if (!departments.knows(department)) {
+            throw new NotFoundException("unknown department '" + department + "'");
         }
         Mode feedMode = mode(mode);
         if (asOf == null && feedMode == Mode.SNAPSHOT) {

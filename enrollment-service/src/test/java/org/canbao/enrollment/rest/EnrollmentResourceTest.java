@@ -154,5 +154,12 @@ class EnrollmentResourceTest {
         given().contentType("application/x-ndjson").body(new byte[0])
                 .post("/api/v1/residents")
                 .then().statusCode(401);
+        given().contentType("image/png").body(new byte[] {1, 2, 3})
+                .post("/api/v1/residents")
+                .then().statusCode(401);
+        given().auth().preemptive().basic("civil-affairs", "civil-affairs")
+                .contentType("application/x-ndjson").body(new byte[0])
+                .post("/api/v1/status-feeds/no-such-department?asOf=2022-08-31")
+                .then().statusCode(403);
     }
 }
