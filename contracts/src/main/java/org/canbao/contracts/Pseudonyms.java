@@ -32,6 +32,16 @@ public final class Pseudonyms {
         });
     }
 
+    /**
+     * A household number as it travels: often the household head's ID number, so never in clear. The same household
+     * gives the same key everywhere, and a key never equals a person's key.
+     */
+    public String householdKey(String householdId) {
+        byte[] digest = macs.get().doFinal(("household:" + householdId.trim().toUpperCase(java.util.Locale.ROOT))
+                .getBytes(StandardCharsets.UTF_8));
+        return "h-" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));
+    }
+
     public String personKey(IdNumber id) {
         byte[] digest = macs.get().doFinal(id.value().getBytes(StandardCharsets.US_ASCII));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18));

@@ -64,7 +64,8 @@ public class EnrollmentRebuild implements ProjectionRebuilder {
                     resident.setString(1, idNumber);
                     resident.setString(2, e.personKey());
                     resident.setString(3, stored.facts().path("name").asText());
-                    resident.setString(4, e.householdId());
+                    // the event carries the household's pseudonym; the service keeps the number itself
+                    resident.setString(4, stored.facts().hasNonNull("householdId") ? stored.facts().get("householdId").asText() : e.householdId());
                     resident.setString(5, e.township());
                     resident.setString(6, e.village());
                     resident.setString(7, e.status());

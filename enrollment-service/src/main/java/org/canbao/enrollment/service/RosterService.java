@@ -95,8 +95,9 @@ public class RosterService {
         Map<String, String> kept = new LinkedHashMap<>();
         kept.put("idNumber", resident.idNumber);
         kept.put("name", resident.name);
+        kept.put("householdId", resident.householdId);
         store.append(Resident.stream(resident.personKey), new IdentityVerified(resident.personKey,
-                roster.idNumber().masked(), resident.householdId, resident.township, resident.village, resident.status,
+                roster.idNumber().masked(), pseudonymizer.householdKey(resident.householdId), resident.township, resident.village, resident.status,
                 roster.idNumber().birthDate().getYear(), now), kept);
         return resident;
     }

@@ -13,6 +13,10 @@ public class Pseudonymizer {
         this.pseudonyms = new Pseudonyms(config.pseudonymKey());
     }
 
+    public String householdKey(String householdId) {
+        return pseudonyms.householdKey(householdId);
+    }
+
     public String personKey(IdNumber id) {
         return pseudonyms.personKey(id);
     }
