@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.canbao.contracts.IdNumber;
+import org.canbao.platform.batch.InvalidInput;
 import org.canbao.platform.eventstore.ConcurrentAppendException;
 import org.canbao.platform.inbox.ConsumerBatches;
 import org.jboss.logging.Logger;
@@ -21,6 +22,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            return unknownField(unknown);
+        }
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json);
         }
@@ -57,9 +61,22 @@ public class ProblemMappers {
         return Problem.response(400, "Bad Request", IdNumber.scrub(detail));
     }
 
+    /** Bad input, said so by the code that found it; any other IllegalArgumentException is a bug, a 500. */
     @ServerExceptionMapper
-    public Response badArgument(IllegalArgumentException e) {
+    public Response invalidInput(InvalidInput e) {
         return Problem.response(400, "Bad Request", IdNumber.scrub(String.valueOf(e.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidIdNumber(IdNumber.InvalidIdNumber e) {
+        return Problem.response(400, "Bad Request", e.getMessage());
+    }
+
+    /** A field the document's type does not have: its name and the ones it has, without Canbao's class names. */
+    @ServerExceptionMapper
+    public Response unknownField(com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+        return Problem.response(400, "Bad Request", IdNumber.scrub("unknown field '" + e.getPropertyName() + "' (known: "
+                + String.join(", ", e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()) + ")"));
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,6 @@
 package org.canbao.reporting.domain;
 
+import org.canbao.platform.batch.InvalidInput;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -20,7 +21,7 @@ public final class BusinessTime {
             }
             return OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + " '" + text
+            throw new InvalidInput(field + " '" + text
                     + "' is not a date (2022-11-10) or a time with offset (2022-11-11T00:00:00+08:00)");
         }
     }

@@ -1,5 +1,6 @@
 package org.canbao.reporting.domain;
 
+import org.canbao.platform.batch.InvalidInput;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class CampaignTargets {
             }
         }
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", errors));
+            throw new InvalidInput(String.join("; ", errors));
         }
         return new Parsed(units, warnings);
     }

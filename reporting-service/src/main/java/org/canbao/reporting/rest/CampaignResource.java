@@ -1,5 +1,8 @@
 package org.canbao.reporting.rest;
 
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+import org.canbao.platform.batch.InvalidInput;
+import org.canbao.platform.rest.StrictJson;
 import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -41,9 +44,10 @@ public class CampaignResource {
     @PUT
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
+    @CustomDeserialization(StrictJson.class)
     public Campaigns.Defined put(@PathParam("policyYear") int year, CampaignDocument document) {
         if (document == null) {
-            throw new IllegalArgumentException("a campaign document is required");
+            throw new InvalidInput("a campaign document is required");
         }
         return defined(campaigns.put(year, document));
     }

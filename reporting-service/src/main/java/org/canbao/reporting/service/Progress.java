@@ -128,7 +128,7 @@ public class Progress {
         try {
             return EventCodec.mapper().treeToValue(node, type);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("the " + year + " campaign's " + type.getSimpleName() + " cannot be read: "
+            throw new IllegalStateException("the " + year + " campaign's " + type.getSimpleName() + " cannot be read: "
                     + e.getOriginalMessage());
         }
     }

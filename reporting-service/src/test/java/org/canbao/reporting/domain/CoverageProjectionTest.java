@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.canbao.platform.batch.InvalidInput;
 import org.junit.jupiter.api.Test;
 
 class CoverageProjectionTest {
@@ -60,7 +61,7 @@ class CoverageProjectionTest {
     @Test
     void aDateCutOffIsTheEndOfThatDayInShanghai() {
         assertEquals(OffsetDateTime.parse("2022-11-11T00:00:00+08:00"), BusinessTime.cutoff("2022-11-10", "asOf"));
-        assertThrows(IllegalArgumentException.class, () -> BusinessTime.cutoff("10 Nov", "asOf"));
+        assertThrows(InvalidInput.class, () -> BusinessTime.cutoff("10 Nov", "asOf"));
     }
 
     @Test

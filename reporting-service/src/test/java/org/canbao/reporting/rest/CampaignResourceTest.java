@@ -164,6 +164,21 @@ class CampaignResourceTest {
                 .body("warnings[0]", containsString("坝芒村 population 3327 - employee_insured 61 = 3266, not the eligible 3226"));
         given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/campaigns/1999/progress").then()
                 .statusCode(404).contentType("application/problem+json");
+        String units = "\"units\":[{\"unit_name\":\"甲村\",\"unit_kind\":\"village\",\"target\":10}]";
+        refused("{" + units + ",\"checkpoints\":[{\"cutoff\":\"2032-11-10\",\"requiredRatio\":70}]}",
+                "checkpoint 2032-11-10: requiredRatio 70 is not a share between 0 and 1, such as 0.7");
+        refused("{" + units + ",\"awards\":\"top 15\"}", "awards must be an object of rules, not string");
+        refused("{" + units + ",\"awards\":{\"topN\":\"fifteen\"}}", "awards cannot be read (field topN)");
+        refused("{" + units + ",\"incentives\":{\"bands\":[{\"minRatio\":1,\"perPerson\":1,\"bonus\":5}]}}",
+                "incentives: unknown field 'bonus' (known: minRatio, perPerson)");
+        refused("{" + units + ",\"targetFormula\":\"population*0.95\"}",
+                "unknown field 'targetFormula' (known: awards, checkpoints, incentives, units)");
+    }
+
+    private static void refused(String campaign, String reason) {
+        given().auth().preemptive().basic("admin", "admin").contentType("application/json")
+                .body(campaign.getBytes(StandardCharsets.UTF_8)).put("/api/v1/campaigns/2033").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.startsWith(reason));
     }
 
     private static void awaitTotals(int enrolled, int hardship) {

@@ -1,5 +1,6 @@
 package org.canbao.subsidy.domain;
 
+import org.canbao.platform.batch.InvalidInput;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,10 +18,30 @@ public record Policy(int year, Map<Integer, BigDecimal> contributions, List<Subs
 
     public Policy {
         if (contributions.isEmpty()) {
-            throw new IllegalArgumentException("a policy needs at least one tier with its contribution");
+            throw new InvalidInput("a policy needs at least one tier with its contribution");
         }
         if (windowCloses.isBefore(windowOpens)) {
-            throw new IllegalArgumentException("the window closes before it opens");
+            throw new InvalidInput("the window closes before it opens");
+        }
+        contributions.keySet().stream().filter(t -> t < 1).findFirst().ifPresent(t -> {
+            throw new InvalidInput("tier " + t + " is no tier: tiers are numbered from 1");
+        });
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        BigDecimal lowest = contributions.values().stream().min(BigDecimal::compareTo).orElseThrow();
+        for (SubsidyRule rule : subsidies) {
+            String at = rule.tier() == null ? "every tier" : "tier " + rule.tier();
+            if (!seen.add(rule.category() + "@" + rule.tier())) {
+                throw new InvalidInput("two subsidies for " + rule.category() + " at " + at + ": give one");
+            }
+            if (rule.tier() != null && !contributions.containsKey(rule.tier())) {
+                throw new InvalidInput("the subsidy for " + rule.category() + " names tier " + rule.tier()
+                        + ", which has no contribution in this policy");
+            }
+            BigDecimal ceiling = rule.tier() == null ? lowest : contributions.get(rule.tier());
+            if (rule.kind() == SubsidyRule.Kind.FIXED && rule.amount().compareTo(ceiling) > 0) {
+                throw new InvalidInput("the subsidy of " + rule.amount() + " for " + rule.category() + " at " + at
+                        + " is more than the contribution of " + ceiling);
+            }
         }
         contributions = Map.copyOf(contributions);
         subsidies = List.copyOf(subsidies);
@@ -29,7 +50,7 @@ public record Policy(int year, Map<Integer, BigDecimal> contributions, List<Subs
     public BigDecimal contribution(int tier) {
         BigDecimal contribution = contributions.get(tier);
         if (contribution == null) {
-            throw new IllegalArgumentException("policy " + year + " has no tier " + tier);
+            throw new InvalidInput("policy " + year + " has no tier " + tier);
         }
         return contribution;
     }

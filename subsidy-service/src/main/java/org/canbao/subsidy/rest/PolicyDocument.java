@@ -1,5 +1,6 @@
 package org.canbao.subsidy.rest;
 
+import org.canbao.platform.batch.InvalidInput;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -46,7 +47,11 @@ public record PolicyDocument(String region, String contribution, List<Tier> tier
     public Policy toPolicy(int year) {
         Map<Integer, BigDecimal> contributions = new LinkedHashMap<>();
         if (tiers != null) {
-            tiers.forEach(t -> contributions.put(t.tier(), money("tiers[" + t.tier() + "].contribution", t.contribution())));
+            tiers.forEach(t -> {
+                if (contributions.put(t.tier(), money("tiers[" + t.tier() + "].contribution", t.contribution())) != null) {
+                    throw new InvalidInput("tier " + t.tier() + " is given twice");
+                }
+            });
         } else if (contribution != null) {
             contributions.put(1, money("contribution", contribution));
         }
@@ -83,7 +88,7 @@ public record PolicyDocument(String region, String contribution, List<Tier> tier
         for (Map<String, String> row : rows) {
             String category = row.get("category");
             if (category == null || category.isBlank()) {
-                throw new IllegalArgumentException("each subsidyTable row needs a category");
+                throw new InvalidInput("each subsidyTable row needs a category");
             }
             row.forEach((column, value) -> {
                 Matcher tier = TIER_SUBSIDY.matcher(column);
@@ -98,13 +103,13 @@ public record PolicyDocument(String region, String contribution, List<Tier> tier
 
     private static SubsidyRule rule(Subsidy s) {
         if (s.category() == null || s.rule() == null) {
-            throw new IllegalArgumentException("each subsidy needs a category and a rule (FULL, HALF or FIXED)");
+            throw new InvalidInput("each subsidy needs a category and a rule (FULL, HALF or FIXED)");
         }
         SubsidyRule.Kind kind;
         try {
             kind = SubsidyRule.Kind.valueOf(s.rule().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("subsidy rule '" + s.rule() + "' of " + s.category() + " is not FULL, HALF or FIXED");
+            throw new InvalidInput("subsidy rule '" + s.rule() + "' of " + s.category() + " is not FULL, HALF or FIXED");
         }
         BigDecimal amount = kind == SubsidyRule.Kind.FIXED ? money(s.category() + ".amount", s.amount()) : null;
         return new SubsidyRule(s.category().toUpperCase(Locale.ROOT), s.tier(), kind, amount);
@@ -112,7 +117,7 @@ public record PolicyDocument(String region, String contribution, List<Tier> tier
 
     private static BigDecimal money(String field, String value) {
         if (value == null || !value.trim().matches("\\d{1,9}(\\.\\d{1,2})?")) {
-            throw new IllegalArgumentException(field + " '" + value + "' is not an amount in yuan such as 350.00");
+            throw new InvalidInput(field + " '" + value + "' is not an amount in yuan such as 350.00");
         }
         return new BigDecimal(value.trim()).setScale(2);
     }

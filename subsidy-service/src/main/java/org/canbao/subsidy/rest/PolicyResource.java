@@ -1,5 +1,8 @@
 package org.canbao.subsidy.rest;
 
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+import org.canbao.platform.batch.InvalidInput;
+import org.canbao.platform.rest.StrictJson;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,9 +31,10 @@ public class PolicyResource {
     @PUT
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
+    @CustomDeserialization(StrictJson.class)
     public Policy put(@PathParam("policyYear") int year, PolicyDocument document) {
         if (document == null) {
-            throw new IllegalArgumentException("a policy document is required");
+            throw new InvalidInput("a policy document is required");
         }
         Policy policy = policies.put(year, document);
         entitlements.refreshEveryone();

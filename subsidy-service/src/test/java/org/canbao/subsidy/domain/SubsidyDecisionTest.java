@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.canbao.platform.batch.InvalidInput;
 import org.canbao.subsidy.domain.Entitlement.State;
 import org.canbao.subsidy.domain.SubsidyRule.Kind;
 import org.junit.jupiter.api.Test;
@@ -174,6 +175,6 @@ class SubsidyDecisionTest {
 
     @Test
     void aTierThePolicyDoesNotHaveIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> SubsidyDecision.decide(PINGJIANG_2023, 3, List.of(), List.of()));
+        assertThrows(InvalidInput.class, () -> SubsidyDecision.decide(PINGJIANG_2023, 3, List.of(), List.of()));
     }
 }

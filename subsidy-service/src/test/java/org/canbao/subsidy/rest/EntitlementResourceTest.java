@@ -173,11 +173,29 @@ class EntitlementResourceTest {
                 .put("/api/v1/policies/2024").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("tiers[1].contribution 'three hundred' is not an amount in yuan such as 350.00"));
+        refused("{\"tiers\":[{\"tier\":1,\"contribution\":\"350.00\"}],\"benefitStartRule\":\"NEXT_MONTH\"}",
+                "unknown field 'benefitStartRule' (known: baseListDate, benefitStart, contribution, region, subsidies, subsidyTable, tiers, window)");
+        refused("{\"tiers\":[{\"tier\":-1,\"contribution\":\"350.00\"}]}", "tier -1 is no tier: tiers are numbered from 1");
+        refused("{\"tiers\":[{\"tier\":1,\"contribution\":\"350.00\"},{\"tier\":1,\"contribution\":\"380.00\"}]}",
+                "tier 1 is given twice");
+        refused("{\"contribution\":\"350.00\",\"subsidies\":[{\"category\":\"MINIMUM_LIVING\",\"rule\":\"HALF\"},"
+                + "{\"category\":\"MINIMUM_LIVING\",\"rule\":\"FULL\"}]}", "two subsidies for MINIMUM_LIVING at every tier: give one");
+        refused("{\"contribution\":\"350.00\",\"subsidies\":[{\"category\":\"STABLE_EX_POOR\",\"rule\":\"FIXED\",\"amount\":\"500.00\"}]}",
+                "the subsidy of 500.00 for STABLE_EX_POOR at every tier is more than the contribution of 350.00");
+        refused("{\"contribution\":\"350.00\",\"subsidies\":[{\"category\":\"STABLE_EX_POOR\",\"tier\":2,\"rule\":\"FULL\"}]}",
+                "the subsidy for STABLE_EX_POOR names tier 2, which has no contribution in this policy");
+        given().auth().preemptive().basic("admin", "admin").get("/api/v1/policies/2024").then().statusCode(404);
         given().auth().preemptive().basic("supervisor", "supervisor").contentType("application/json").body(POLICY)
                 .put("/api/v1/policies/2024").then().statusCode(403);
         given().auth().preemptive().basic("supervisor", "supervisor")
                 .get("/api/v1/entitlements/430626196606061019?policyYear=2023").then().statusCode(400)
                 .body("detail", equalTo("id number check digit"));
+    }
+
+    private static void refused(String policy, String reason) {
+        given().auth().preemptive().basic("admin", "admin").contentType("application/json").body(policy)
+                .put("/api/v1/policies/2024").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo(reason));
     }
 
     private static List<EntitlementChanged> entitlementEvents(String key, Predicate<List<EntitlementChanged>> done) {

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import org.canbao.platform.batch.InvalidInput;
 import org.canbao.contracts.EventCodec;
 import org.canbao.subsidy.domain.CategorySpell;
 import org.canbao.subsidy.domain.Policy;
@@ -56,6 +57,6 @@ class PolicyDocumentTest {
     void aTableWithoutCategoriesIsRefused() {
         PolicyDocument document = new PolicyDocument(null, "350", null, null,
                 TextNode.valueOf("name,tier1_subsidy\nx,1\n"), null, null, null);
-        assertThrows(IllegalArgumentException.class, () -> document.toPolicy(2023));
+        assertThrows(InvalidInput.class, () -> document.toPolicy(2023));
     }
 }
