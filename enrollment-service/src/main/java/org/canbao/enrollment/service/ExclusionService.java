@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.canbao.contracts.IdNumber;
 import org.canbao.contracts.PersonExcluded;
+import org.canbao.enrollment.config.ExclusionsConfig;
 import org.canbao.enrollment.persistence.Exclusion;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
@@ -23,8 +24,10 @@ import org.canbao.platform.persistence.Chunked;
 public class ExclusionService {
     private final EventStore store;
     private final Pseudonymizer pseudonymizer;
+    private final Set<String> reasons;
 
-    public ExclusionService(EventStore store, Pseudonymizer pseudonymizer) {
+    public ExclusionService(EventStore store, Pseudonymizer pseudonymizer, ExclusionsConfig config) {
+        this.reasons = config.reasons();
         this.store = store;
         this.pseudonymizer = pseudonymizer;
     }
@@ -44,8 +47,10 @@ public class ExclusionService {
                 throw new LineRejected("policyYear", "policyYear " + year + " is not a plausible year");
             }
             String reason = line.required("reason").toUpperCase();
-            if (!reason.matches("[A-Z][A-Z_]{2,39}")) {
-                throw new LineRejected("reason", "reason '" + reason + "' is not a code such as EMPLOYEE_INSURED");
+            if (!reasons.contains(reason)) {
+                throw new LineRejected("reason", reason.matches("[A-Z][A-Z_]{2,39}")
+                        ? "reason '" + reason + "' is not one of " + String.join(", ", new java.util.TreeSet<>(reasons))
+                        : "reason is not a code such as EMPLOYEE_INSURED");
             }
             Exclusion exclusion = seen.get(id.value() + "/" + year);
             if (exclusion != null && exclusion.reason.equals(reason)) {

@@ -127,12 +127,15 @@ class EnrollmentResourceTest {
     @Test
     void exclusionsAreRecordedOncePerPersonAndYear() {
         String lines = "idNumber,policyYear,reason\n" + ZHANG.value() + ",2023,EMPLOYEE_INSURED\n"
-                + ZHANG.value() + ",20x3,EMPLOYEE_INSURED\n" + LI.value() + ",2023,not a code\n";
+                + ZHANG.value() + ",20x3,EMPLOYEE_INSURED\n" + LI.value() + ",2023,not a code\n"
+                + WANG.value() + ",2023,ON_HOLIDAY\n";
         given().auth().preemptive().basic("medical-insurance", "medical-insurance").contentType("text/csv")
                 .body(bytes(lines)).post("/api/v1/exclusions").then().statusCode(200)
                 .body("accepted", equalTo(1))
                 .body("rejected[0].line", equalTo(3)).body("rejected[0].field", equalTo("policyYear"))
-                .body("rejected[1].line", equalTo(4)).body("rejected[1].field", equalTo("reason"));
+                .body("rejected[1].line", equalTo(4)).body("rejected[1].field", equalTo("reason"))
+                .body("rejected[2].line", equalTo(5)).body("rejected[2].field", equalTo("reason"))
+                .body("rejected[2].reason", org.hamcrest.Matchers.startsWith("reason 'ON_HOLIDAY' is not one of DECEASED, DUPLICATE_REGISTRATION"));
         given().auth().preemptive().basic("medical-insurance", "medical-insurance").contentType("text/csv")
                 .body(bytes(lines)).post("/api/v1/exclusions").then().statusCode(200)
                 .body("accepted", equalTo(0)).body("duplicates", equalTo(1));

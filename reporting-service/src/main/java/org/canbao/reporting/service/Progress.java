@@ -48,6 +48,10 @@ public class Progress {
     public ProgressView progress(int year, OffsetDateTime asOf, String parent) {
         List<UnitTarget> targets = targets(year);
         List<PlaceCounts> places = counts.asOf(year, asOf == null ? END_OF_TIME : asOf);
+        if (parent != null && targets.stream().noneMatch(t -> t.name().equals(parent))
+                && places.stream().noneMatch(p -> parent.equals(p.township()))) {
+            throw new NotFoundException("the " + year + " campaign has no unit '" + parent + "'");
+        }
         List<UnitTarget> units = parent == null ? targets : children(parent, places, targets);
         Map<String, UnitCounts> byUnit = new HashMap<>();
         for (UnitTarget unit : units) {

@@ -164,6 +164,10 @@ class CampaignResourceTest {
                 .body("warnings[0]", containsString("坝芒村 population 3327 - employee_insured 61 = 3266, not the eligible 3226"));
         given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/campaigns/1999/progress").then()
                 .statusCode(404).contentType("application/problem+json");
+        given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/campaigns/2032/progress?parent=不存在镇").then()
+                .statusCode(404).body("detail", equalTo("the 2032 campaign has no unit '不存在镇'"));
+        given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/campaigns/2032/progress?parent=坝芒村").then()
+                .statusCode(200);
         String units = "\"units\":[{\"unit_name\":\"甲村\",\"unit_kind\":\"village\",\"target\":10}]";
         refused("{" + units + ",\"checkpoints\":[{\"cutoff\":\"2032-11-10\",\"requiredRatio\":70}]}",
                 "checkpoint 2032-11-10: requiredRatio 70 is not a share between 0 and 1, such as 0.7");
