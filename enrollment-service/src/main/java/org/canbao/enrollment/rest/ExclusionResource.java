@@ -9,15 +9,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.canbao.enrollment.service.ExclusionService;
+import org.canbao.platform.audit.BatchAudit;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
 
 @Path("/api/v1/exclusions")
 public class ExclusionResource {
     private final ExclusionService exclusions;
+    private final BatchAudit audit;
 
-    public ExclusionResource(ExclusionService exclusions) {
+    public ExclusionResource(ExclusionService exclusions, BatchAudit audit) {
         this.exclusions = exclusions;
+        this.audit = audit;
     }
 
     /** Persons out of a year's campaign: employee-insured, enrolled elsewhere, student at school, deceased, ... */
@@ -26,6 +29,6 @@ public class ExclusionResource {
     @Consumes({BatchBody.NDJSON, BatchBody.CSV, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     public BatchReport receive(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
-        return exclusions.receive(BatchBody.parse(body, contentType));
+        return audit.received("/api/v1/exclusions", contentType, body, exclusions.receive(BatchBody.parse(body, contentType)));
     }
 }

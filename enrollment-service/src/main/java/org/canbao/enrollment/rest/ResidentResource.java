@@ -9,15 +9,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.canbao.enrollment.service.RosterService;
+import org.canbao.platform.audit.BatchAudit;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
 
 @Path("/api/v1/residents")
 public class ResidentResource {
     private final RosterService roster;
+    private final BatchAudit audit;
 
-    public ResidentResource(RosterService roster) {
+    public ResidentResource(RosterService roster, BatchAudit audit) {
         this.roster = roster;
+        this.audit = audit;
     }
 
     /** Household roster lines (NDJSON or CSV); each valid line verifies an identity. */
@@ -26,6 +29,6 @@ public class ResidentResource {
     @Consumes({BatchBody.NDJSON, BatchBody.CSV, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     public BatchReport receive(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
-        return roster.receive(BatchBody.parse(body, contentType));
+        return audit.received("/api/v1/residents", contentType, body, roster.receive(BatchBody.parse(body, contentType)));
     }
 }

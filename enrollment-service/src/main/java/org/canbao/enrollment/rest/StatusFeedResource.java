@@ -20,6 +20,7 @@ import java.util.Locale;
 import org.canbao.enrollment.domain.DepartmentCategories;
 import org.canbao.enrollment.domain.StatusFeed.Mode;
 import org.canbao.enrollment.service.StatusFeedService;
+import org.canbao.platform.audit.BatchAudit;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
 
@@ -28,8 +29,11 @@ public class StatusFeedResource {
     private final StatusFeedService feeds;
     private final DepartmentCategories departments;
     private final SecurityIdentity identity;
+    private final BatchAudit audit;
 
-    public StatusFeedResource(StatusFeedService feeds, DepartmentCategories departments, SecurityIdentity identity) {
+    public StatusFeedResource(StatusFeedService feeds, DepartmentCategories departments, SecurityIdentity identity,
+                              BatchAudit audit) {
+        this.audit = audit;
         this.feeds = feeds;
         this.departments = departments;
         this.identity = identity;
@@ -54,7 +58,8 @@ public class StatusFeedResource {
         if (asOf == null && feedMode == Mode.SNAPSHOT) {
             throw new BadRequestException("asOf is required for a snapshot: the date the department recognised the list");
         }
-        return feeds.receive(department, asOf == null ? null : date(asOf), feedMode, BatchBody.parse(body, contentType));
+        return audit.received("/api/v1/status-feeds/" + department, contentType, body,
+                feeds.receive(department, asOf == null ? null : date(asOf), feedMode, BatchBody.parse(body, contentType)));
     }
 
     private static LocalDate date(String asOf) {

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.canbao.contracts.EventCodec;
 import org.canbao.contracts.IdNumber;
 import org.canbao.payment.service.PaymentService;
+import org.canbao.platform.audit.BatchAudit;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
 import org.canbao.platform.batch.Rejection;
@@ -32,8 +33,10 @@ public class TaxStreamConsumer {
     private final PaymentService payments;
     private final EventStore store;
     private final ConsumerBatches batches;
+    private final BatchAudit audit;
 
-    public TaxStreamConsumer(PaymentService payments, EventStore store, ConsumerBatches batches) {
+    public TaxStreamConsumer(PaymentService payments, EventStore store, ConsumerBatches batches, BatchAudit audit) {
+        this.audit = audit;
         this.payments = payments;
         this.store = store;
         this.batches = batches;
@@ -48,7 +51,10 @@ public class TaxStreamConsumer {
     }
 
     private void receive(List<ConsumerRecord<String, String>> records) {
-        BatchReport report = payments.receive(BatchBody.ofJsonRecords(records.stream().map(ConsumerRecord::value).toList()));
+        List<String> values = records.stream().map(ConsumerRecord::value).toList();
+        BatchReport report = payments.receive(BatchBody.ofJsonRecords(values));
+        audit.record("tax-stream", TOPIC, "application/json", String.join("\n", values.stream().map(String::valueOf).toList())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), report);
         for (Rejection rejection : report.rejected) {
             ConsumerRecord<String, String> record = records.get(rejection.line() - 1);
             Map<String, Object> reject = new LinkedHashMap<>();

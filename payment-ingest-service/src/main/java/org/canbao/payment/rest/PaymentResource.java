@@ -16,15 +16,18 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import org.canbao.contracts.EventCodec;
 import org.canbao.payment.service.PaymentService;
+import org.canbao.platform.audit.BatchAudit;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
 
 @Path("/api/v1/payments")
 public class PaymentResource {
     private final PaymentService payments;
+    private final BatchAudit audit;
 
-    public PaymentResource(PaymentService payments) {
+    public PaymentResource(PaymentService payments, BatchAudit audit) {
         this.payments = payments;
+        this.audit = audit;
     }
 
     /** Payment confirmations from the tax bureau (NDJSON or CSV), one per receipt. */
@@ -33,7 +36,7 @@ public class PaymentResource {
     @Consumes({BatchBody.NDJSON, BatchBody.CSV, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     public BatchReport receive(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
-        return payments.receive(BatchBody.parse(body, contentType));
+        return audit.received("/api/v1/payments", contentType, body, payments.receive(BatchBody.parse(body, contentType)));
     }
 
     /** An accepted payment to follow up, as a clerk reads it: the ID number masked. */

@@ -67,7 +67,7 @@ class PaymentResourceTest {
     }
 
     @Test
-    void doubtfulPaymentsAreFlaggedForFollowUpAndImpossibleOnesRejected() {
+    void doubtfulPaymentsAreFlaggedForFollowUpAndImpossibleOnesRejected() throws Exception {
         String batch = String.join("\n",
                 line("F-1", "350.00", "2022-10-08T09:30:00+08:00").replace("平江县税务局", "汨罗市税务局"),
                 line("F-2", "350.00", "2022-10-08 09:30:00").replace("BANK_COUNTER", "CARRIER_PIGEON"),
@@ -87,6 +87,19 @@ class PaymentResourceTest {
         org.junit.jupiter.api.Assertions.assertTrue(flagged.contains("汨罗市税务局"), flagged);
         given().auth().preemptive().basic("public-security", "public-security").get("/api/v1/payments/flagged")
                 .then().statusCode(403);
+
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(batch.getBytes(StandardCharsets.UTF_8)));
+        io.restassured.path.json.JsonPath audit = given().auth().preemptive().basic("supervisor", "supervisor")
+                .get("/api/v1/batches?source=tax&from=2020-01-01").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(5, 2, 0, 3, 2), List.of(audit.getInt("find { it.sha256 == '" + sha256 + "' }.lines"),
+                audit.getInt("find { it.sha256 == '" + sha256 + "' }.accepted"), audit.getInt("find { it.sha256 == '" + sha256 + "' }.duplicates"),
+                audit.getInt("find { it.sha256 == '" + sha256 + "' }.rejected"), audit.getInt("find { it.sha256 == '" + sha256 + "' }.flagged")),
+                "the batch is on record with who sent it and what became of it");
+        assertEquals("/api/v1/payments", audit.getString("find { it.sha256 == '" + sha256 + "' }.endpoint"));
+        given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/batches?source=nobody").then()
+                .statusCode(200).body("$", hasSize(0));
+        given().auth().preemptive().basic("tax", "tax").get("/api/v1/batches").then().statusCode(403);
     }
 
     @Test

@@ -1,0 +1,84 @@
+package org.canbao.platform.audit;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import org.canbao.platform.batch.BatchReport;
+
+/** Records every batch a department or tax system sent, and lists them for supervisors. */
+@ApplicationScoped
+public class BatchAudit {
+    private static final int LIMIT = 1000;
+    private final EntityManager em;
+    private final SecurityIdentity identity;
+
+    public BatchAudit(EntityManager em, SecurityIdentity identity) {
+        this.em = em;
+        this.identity = identity;
+    }
+
+    /** A batch received over REST, recorded with the caller as its source; answers the report it was given. */
+    @Transactional
+    public BatchReport received(String endpoint, String mediaType, byte[] body, BatchReport report) {
+        record(identity.getPrincipal().getName(), endpoint, mediaType, body, report);
+        return report;
+    }
+
+    /** One batch: who sent it where, its size and hash, and what became of its lines. */
+    public record Entry(long id, OffsetDateTime receivedAt, String source, String endpoint, String mediaType, long bytes,
+                        String sha256, int lines, int accepted, int duplicates, int rejected, int flagged) {
+    }
+
+    /** In the caller's transaction when there is one, so a batch and its record commit together. */
+    @Transactional
+    public void record(String source, String endpoint, String mediaType, byte[] body, BatchReport report) {
+        int rejected = report.rejected.size();
+        em.createNativeQuery("insert into batch_audit (source, endpoint, media_type, bytes, sha256, lines, accepted, "
+                        + "duplicates, rejected, flagged) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+                .setParameter(1, source).setParameter(2, endpoint).setParameter(3, mediaType)
+                .setParameter(4, (long) body.length).setParameter(5, sha256(body))
+                .setParameter(6, report.accepted + report.duplicates + rejected).setParameter(7, report.accepted)
+                .setParameter(8, report.duplicates).setParameter(9, rejected).setParameter(10, report.flagged.size())
+                .executeUpdate();
+    }
+
+    /** Newest first, at most 1,000; each filter is optional. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Entry> list(String source, OffsetDateTime from, OffsetDateTime to) {
+        List<Object[]> rows = em.createNativeQuery("select id, received_at, source, endpoint, media_type, bytes, sha256, "
+                        + "lines, accepted, duplicates, rejected, flagged from batch_audit "
+                        + "where (cast(?1 as text) is null or source = ?1) "
+                        + "and (cast(?2 as timestamptz) is null or received_at >= ?2) "
+                        + "and (cast(?3 as timestamptz) is null or received_at < ?3) order by id desc limit " + LIMIT)
+                .setParameter(1, source).setParameter(2, from).setParameter(3, to).getResultList();
+        return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), toOffset(r[1]), (String) r[2], (String) r[3],
+                (String) r[4], ((Number) r[5]).longValue(), (String) r[6], ((Number) r[7]).intValue(),
+                ((Number) r[8]).intValue(), ((Number) r[9]).intValue(), ((Number) r[10]).intValue(),
+                ((Number) r[11]).intValue())).toList();
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime o) {
+            return o;
+        }
+        if (value instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.ofHours(8));
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.ofHours(8));
+    }
+
+    static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.canbao.platform.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.canbao.platform.batch.InvalidInput;
+
+/** The batches this service received, for supervisors: who sent what, when, and what became of it. */
+@Path("/api/v1/batches")
+public class BatchesResource {
+    private final BatchAudit audit;
+
+    public BatchesResource(BatchAudit audit) {
+        this.audit = audit;
+    }
+
+    @GET
+    @RolesAllowed({"supervisor", "admin"})
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<BatchAudit.Entry> list(@QueryParam("source") String source, @QueryParam("from") String from,
+                                       @QueryParam("to") String to) {
+        return audit.list(source, time("from", from), time("to", to));
+    }
+
+    private static OffsetDateTime time(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime()
+                    : OffsetDateTime.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInput(name + " '" + value + "' is not a date such as 2022-11-20 or a time such as 2022-11-20T09:30:00+08:00");
+        }
+    }
+}
