@@ -86,6 +86,7 @@ public final class Canbao {
     private void up() throws Exception {
         Files.createDirectories(run);
         Instant start = Instant.now();
+        String key = pseudonymKey(data);
         if (Postgres.answers(PG_PORT)) {
             System.out.println("PostgreSQL: using the server at 127.0.0.1:" + PG_PORT);
         } else {
@@ -111,7 +112,7 @@ public final class Canbao {
                 toStart.put(service, service.port());
             }
         }
-        Suite suite = Suite.start(root, toStart, Map.of(), run, Duration.ofSeconds(180));
+        Suite suite = Suite.start(root, toStart, Map.of("CANBAO_PSEUDONYM_KEY", key), run, Duration.ofSeconds(180));
         suite.processes().forEach((service, process) -> pid(service.module(), process.pid()));
         suite.startUpTimes().forEach((s, d) -> System.out.printf("%s: ready on http://127.0.0.1:%d in %.1f s%n",
                 s.module(), s.port(), d.toMillis() / 1000.0));
@@ -229,5 +230,22 @@ public final class Canbao {
                 Files.delete(p);
             }
         }
+    }
+
+    /**
+     * The local suite's pseudonym key, made once at random and kept with its data (a built service has no default).
+     * Data made before the key file existed was keyed with the old local default: it keeps that one.
+     */
+    static String pseudonymKey(Path data) throws java.io.IOException {
+        Path file = data.resolve("pseudonym-key");
+        if (!java.nio.file.Files.exists(file)) {
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            String key = java.nio.file.Files.exists(data.resolve("kafka")) ? "local-only-pseudonym-key-change-me"
+                    : java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            java.nio.file.Files.createDirectories(data);
+            java.nio.file.Files.writeString(file, key);
+        }
+        return java.nio.file.Files.readString(file).trim();
     }
 }

@@ -67,6 +67,23 @@ class WalkingSkeletonIT {
         TestInfra.postgres().dropDatabase(database);
     }
 
+    /** A built service has no default pseudonym key: without one it does not start, and says why. */
+    @Test
+    void aServiceWithoutAPseudonymKeyRefusesToStart() throws Exception {
+        Path log = Path.of("target", "e2e-logs", "no-key.log");
+        Files.deleteIfExists(log);
+        Process process = ServiceProcess.start(Path.of("").toAbsolutePath().getParent(), ServiceSpec.SUBSIDY, freePort(),
+                Map.of("CANBAO_DB_URL", TestInfra.postgres().jdbcUrl(database),
+                        "KAFKA_BOOTSTRAP_SERVERS", TestInfra.broker().bootstrapServers()), log);
+        try {
+            assertTrue(process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS), "it stops by itself");
+            assertTrue(process.exitValue() != 0, "and fails");
+            assertTrue(Files.readString(log).contains("CANBAO_PSEUDONYM_KEY"), "naming what is missing");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
     @Test
     void oneResidentCrossesAllFourServices() {
         Http enrollment = suite.http(ServiceSpec.ENROLLMENT);

@@ -12,7 +12,8 @@ import org.jboss.logging.Logger;
 /**
  * The consumers, briefly: DOWN while a channel has been retrying a transient failure (the database gone) for longer
  * than 30 seconds, with the channel and since when; UP otherwise, with the records each channel sent to its
- * dead-letter topic since this instance started and the events waiting for an earlier one (a gap upstream).
+ * dead-letter topic since this instance started, the events waiting for an earlier one (a gap upstream) and each
+ * consumer group's lag as last measured on the broker.
  * Never SQL, payloads or personal data: the details are in the log, written once when they happen.
  */
 @Readiness
@@ -22,10 +23,12 @@ public class ChannelsHealth implements HealthCheck {
 
     private final ConsumerBatches batches;
     private final Inbox inbox;
+    private final ConsumerLag lag;
 
-    public ChannelsHealth(ConsumerBatches batches, Inbox inbox) {
+    public ChannelsHealth(ConsumerBatches batches, Inbox inbox, ConsumerLag lag) {
         this.batches = batches;
         this.inbox = inbox;
+        this.lag = lag;
     }
 
     @Override
@@ -40,6 +43,7 @@ public class ChannelsHealth implements HealthCheck {
         Map<String, Long> letters = new TreeMap<>();
         batches.deadLetters().forEach((topic, count) -> letters.put(topic, count.get()));
         letters.forEach((topic, count) -> answer.withData(topic + ".dead-letter", count));
+        lag.lags().forEach((groupTopic, records) -> answer.withData("lag " + groupTopic, records));
         try {
             answer.withData("parked events", inbox.parkedCount());
         } catch (RuntimeException e) {

@@ -107,6 +107,12 @@ class DeadLetterTest {
         assertTrue(health.length() < 4_000, "health stays brief: " + health.length() + " characters");
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("canbao_dead_letters_total{topic=\"status-changed\"}"), "dead letters counted in the metrics");
+        String lag = "canbao_consumer_lag{group=\"reporting-service\",topic=\"status-changed\"}";
+        for (int i = 0; i < 40 && !metrics.contains(lag); i++) {
+            Thread.sleep(500);
+            metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        }
+        assertTrue(metrics.contains(lag), "the group's committed-offset lag, measured on the broker");
     }
 
     @Test
