@@ -113,6 +113,10 @@ class DeadLetterTest {
             metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         }
         assertTrue(metrics.contains(lag), "the group's committed-offset lag, measured on the broker");
+        given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/channels").then().statusCode(200)
+                .body("stalledSince", org.hamcrest.Matchers.anEmptyMap())
+                .body("deadLetters.status-changed", org.hamcrest.Matchers.greaterThanOrEqualTo(2))
+                .body("lag", org.hamcrest.Matchers.hasKey("reporting-service status-changed"));
     }
 
     @Test

@@ -1,0 +1,36 @@
+package org.canbao.platform.inbox;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Whether this service's figures are moving: stalled channels, lag per consumer group, dead letters since start. */
+@Path("/api/v1/channels")
+public class ChannelsResource {
+    private final ConsumerBatches batches;
+    private final ConsumerLag lag;
+
+    public ChannelsResource(ConsumerBatches batches, ConsumerLag lag) {
+        this.batches = batches;
+        this.lag = lag;
+    }
+
+    public record Channels(Map<String, Instant> stalledSince, Map<String, Long> lag, Map<String, Long> deadLetters) {
+    }
+
+    @GET
+    @RolesAllowed({"supervisor", "admin"})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Channels channels() {
+        Map<String, Instant> stalled = new TreeMap<>();
+        batches.stalled().forEach((topic, r) -> stalled.put(topic, r.since()));
+        Map<String, Long> letters = new TreeMap<>();
+        batches.deadLetters().forEach((topic, count) -> letters.put(topic, count.get()));
+        return new Channels(stalled, lag.lags(), letters);
+    }
+}
