@@ -62,8 +62,47 @@ public final class Canbao {
             case "bench" -> Benchmark.run(args.length > 1 ? Integer.parseInt(args[1]) : 50_000);
             case "down" -> canbao.down(args.length > 1 && args[1].equals("--purge"));
             case "rebuild" -> rebuild(args.length > 1 ? args[1] : "");
-            default -> System.out.println("usage: ./canbao up | demo | status | bench [N] | rebuild <service> | down [--purge]");
+            case "chaos" -> {
+                if (!canbao.chaos(args.length > 2 && args[1].equals("--minutes") ? Double.parseDouble(args[2]) : 5)) {
+                    System.exit(1);
+                }
+            }
+            default -> System.out.println("usage: ./canbao up | demo | status | bench [N] | rebuild <service> "
+                    + "| chaos [--minutes M] | down [--purge]");
         }
+    }
+
+    /**
+     * Strikes the running suite with every fault under a steady load (see {@link Chaos}) and says whether every
+     * accepted payment was counted exactly once. Processes it restarts are the launcher's, as after {@code up}.
+     */
+    private boolean chaos(double minutes) throws Exception {
+        Map<ServiceSpec, Integer> ports = new EnumMap<>(ServiceSpec.class);
+        Map<ServiceSpec, ProcessHandle> running = new EnumMap<>(ServiceSpec.class);
+        for (ServiceSpec service : ServiceSpec.values()) {
+            ports.put(service, service.port());
+            running.put(service, handle(service.module()));
+        }
+        ProcessHandle broker = handle("kafka");
+        LocalFaults faults = new LocalFaults(root, ports, running, Map.of("CANBAO_PSEUDONYM_KEY", pseudonymKey(data)), run,
+                new LocalFaults.Broker(data.resolve("kafka"), KAFKA_PORT, KAFKA_PORT + 1), broker, PG_PORT, DATABASE, this::pid);
+        int persons = (int) Math.max(100, 300 * minutes);
+        System.out.printf("chaos: %d residents and their payments over %.1f minutes; every fault strikes once%n", persons, minutes);
+        Chaos.Result result = new Chaos(faults, System.nanoTime()).run(persons, Duration.ofMillis((long) (minutes * 60_000)));
+        System.out.println(result.ledger());
+        System.out.println(result.summary());
+        return result.lost() == 0 && result.doubled() == 0;
+    }
+
+    /** A process the launcher started, from its pid file; chaos strikes only the launcher's own suite. */
+    private ProcessHandle handle(String name) throws IOException {
+        Path file = run.resolve(name + ".pid");
+        if (!Files.exists(file)) {
+            throw new IllegalStateException(name + " was not started by ./canbao up (no " + file + "): chaos needs the launcher's suite");
+        }
+        long pid = Long.parseLong(Files.readString(file).trim());
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .orElseThrow(() -> new IllegalStateException(name + " (pid " + pid + ") is not running: ./canbao up first"));
     }
 
     /** Asks a running service to rebuild its projections from its log, and prints what it replayed and how fast. */

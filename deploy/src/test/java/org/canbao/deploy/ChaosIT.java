@@ -1,0 +1,68 @@
+package org.canbao.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import org.canbao.infra.KafkaBroker;
+import org.canbao.infra.Postgres;
+import org.canbao.infra.TestInfra;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./canbao chaos} at a small scale, on a suite of its own with a broker of its own: every service killed,
+ * the broker killed, the database restarted, a second reporting instance joining and leaving, all during a load.
+ * Every accepted payment must be counted exactly once.
+ */
+class ChaosIT {
+    private static final int PERSONS = 150;
+
+    @Test
+    void everyAcceptedPaymentIsCountedOnceThroughEveryFault() throws Exception {
+        Path kafkaDir = Files.createTempDirectory("canbao-chaos-kafka");
+        int kafkaPort = freePort();
+        int controllerPort = freePort();
+        KafkaBroker broker = KafkaBroker.start(kafkaDir, kafkaPort, controllerPort);
+        Postgres postgres = TestInfra.postgres();
+        String database = TestInfra.freshDatabase("chaos");
+        Path root = Path.of("").toAbsolutePath().getParent();
+        Path logs = Path.of("target", "chaos-logs");
+        Map<ServiceSpec, Integer> ports = new EnumMap<>(ServiceSpec.class);
+        for (ServiceSpec service : ServiceSpec.values()) {
+            ports.put(service, freePort());
+        }
+        Map<String, String> env = Map.of("CANBAO_DB_URL", postgres.jdbcUrl(database),
+                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(), "CANBAO_PSEUDONYM_KEY", "chaos-test-pseudonym-key");
+        Suite suite = Suite.start(root, ports, env, logs, Duration.ofSeconds(180));
+        Map<ServiceSpec, ProcessHandle> running = new EnumMap<>(ServiceSpec.class);
+        suite.processes().forEach((service, process) -> running.put(service, process.toHandle()));
+        LocalFaults faults = new LocalFaults(root, ports, running, env, logs,
+                new LocalFaults.Broker(kafkaDir, kafkaPort, controllerPort), ProcessHandle.of(broker.pid()).orElseThrow(),
+                postgres.port(), database, (name, pid) -> { });
+        try {
+            Chaos.Result result = new Chaos(faults, 20261202L).run(PERSONS, Duration.ofSeconds(60));
+            System.out.println(result.ledger());
+            System.out.println(result.summary());
+            assertEquals(7, result.faults().size(), "every fault struck once: " + result.faults());
+            assertEquals(PERSONS, result.counted(), result.summary() + "; " + result.ledger());
+            assertEquals(0, result.lost(), result.summary() + "; " + result.ledger());
+            assertEquals(0, result.doubled(), result.summary() + "; " + result.ledger());
+            for (ServiceSpec service : ServiceSpec.values()) {
+                assertEquals(200, suite.http(service).get("admin", "/q/health/ready").status(), service + " ready after the chaos");
+            }
+        } finally {
+            faults.stopAll();
+            suite.close();
+            broker.stop();
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
