@@ -1,6 +1,7 @@
 package org.canbao.platform.eventstore;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -55,6 +56,7 @@ public class EventRelay {
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "event-relay"));
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile boolean stopping;
+    private volatile boolean started;
 
     @Inject
     @Channel("outbox")
@@ -98,7 +100,14 @@ public class EventRelay {
     /** The backstop: a lost kick, another replica that stopped relaying. */
     @Scheduled(every = "${canbao.relay.poll-interval:1s}", delayed = "2s")
     void poll() {
-        kick();
+        if (started && !stopping) {
+            kick();
+        }
+    }
+
+    /** The scheduler may fire before the messaging channels are connected: the poll waits for the application. */
+    void onStart(@Observes StartupEvent event) {
+        started = true;
     }
 
     void onShutdown(@Observes ShutdownEvent event) {

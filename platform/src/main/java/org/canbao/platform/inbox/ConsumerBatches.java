@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +51,7 @@ public class ConsumerBatches {
     private final Map<String, AtomicLong> deadLetters = new ConcurrentHashMap<>();
     private final Map<String, Retrying> retrying = new ConcurrentHashMap<>();
     private final Map<String, Gauge> watched = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
 
     /** Since when a channel has been retrying a transient failure, and the last one. */
     public record Retrying(Instant since, String reason) {
@@ -81,6 +84,12 @@ public class ConsumerBatches {
                 retrying.remove(topic);
                 return;
             } catch (RuntimeException e) {
+                if (stopping) {
+                    // the application is going away (its database pool closing): not the record's fault. The batch
+                    // is not acknowledged, so the instance that takes over the partition reads it again.
+                    LOG.infof("%s: batch of %d left for the next owner of its partitions: shutting down", topic, records.size());
+                    throw e;
+                }
                 if (transient_(e)) {
                     LOG.warnf("%s: batch of %d will be retried (wait %d): %s", topic, records.size(), ++waits, reason(e));
                     waitToRetry(topic, waits, e);
@@ -101,6 +110,10 @@ public class ConsumerBatches {
                 m -> m.containsKey(t) ? Duration.between(m.get(t).since(), Instant.now()).toSeconds() : 0)
                 .tags(Tags.of("topic", t)).register(metrics));
         pause(Duration.ofMillis(Math.min(5_000, 100L << Math.min(waits, 6))));
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     /** Channels retrying a transient failure for longer than {@link #STALLED}: they are not moving. */
@@ -172,6 +185,9 @@ public class ConsumerBatches {
                 });
                 break;
             } catch (RuntimeException e) {
+                if (stopping) {
+                    throw e;
+                }
                 LOG.errorf("%s: the dead letter cannot be written yet (wait %d): %s", topic, waits, reason(e));
                 waitToRetry(topic, waits, e);
             }
