@@ -1,7 +1,6 @@
 package org.canbao.platform.eventstore;
 
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -56,7 +55,6 @@ public class EventRelay {
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "event-relay"));
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile boolean stopping;
-    private volatile boolean started;
 
     @Inject
     @Channel("outbox")
@@ -98,16 +96,10 @@ public class EventRelay {
     }
 
     /** The backstop: a lost kick, another replica that stopped relaying. */
-    @Scheduled(every = "${canbao.relay.poll-interval:1s}", delayed = "2s")
+    /** Skipped until the application runs: created earlier, this bean would find its channel not connected yet. */
+    @Scheduled(every = "${canbao.relay.poll-interval:1s}", delayed = "2s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
-        if (started && !stopping) {
-            kick();
-        }
-    }
-
-    /** The scheduler may fire before the messaging channels are connected: the poll waits for the application. */
-    void onStart(@Observes StartupEvent event) {
-        started = true;
+        kick();
     }
 
     void onShutdown(@Observes ShutdownEvent event) {

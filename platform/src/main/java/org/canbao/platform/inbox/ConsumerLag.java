@@ -51,7 +51,8 @@ public class ConsumerLag {
         return now;
     }
 
-    @Scheduled(every = "15s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "15s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void measure() {
         Map<String, Set<String>> topicsByGroup = channels();
         if (topicsByGroup.isEmpty()) {

@@ -58,7 +58,7 @@ public class ProgressBroadcaster {
                 .onTermination().invoke(() -> subscribers.decrementAndGet());
     }
 
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void publishChanges() {
         if (subscribers.get() == 0 || !dirty.getAndSet(false)) {
             return;
