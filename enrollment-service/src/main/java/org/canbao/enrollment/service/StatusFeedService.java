@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.canbao.contracts.StatusChanged;
 import org.canbao.contracts.StatusChanged.Change;
+import org.canbao.enrollment.domain.CategoryNames;
 import org.canbao.enrollment.domain.DepartmentCategories;
 import org.canbao.enrollment.domain.StatusFeed;
 import org.canbao.enrollment.domain.StatusFeed.Action;
@@ -109,7 +110,7 @@ public class StatusFeedService {
     private StatusFeed.Line read(BatchLine line, String department, Mode mode, Map<String, Resident> residents) {
         String idNumber = line.idNumber("idNumber").value();
         String name = line.required("name");
-        String category = line.required("category").toUpperCase();
+        String category = CategoryNames.code(line.required("category"));
         String refusal = departments.refusal(department, category);
         if (refusal != null) {
             throw new LineRejected("category", refusal);

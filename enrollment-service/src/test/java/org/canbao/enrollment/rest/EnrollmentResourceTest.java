@@ -78,6 +78,25 @@ class EnrollmentResourceTest {
         assertEquals(first.subject(), events.get(0).key());
     }
 
+    /** A bureau's own export: Chinese headers, Chinese category names, GBK bytes, sent as it is. */
+    @Test
+    void aBureausOwnExportWithChineseHeadersAndCategoryNamesIsRead() {
+        IdNumber qian = IdNumber.of("430626", LocalDate.of(1988, 8, 8), 88);
+        java.nio.charset.Charset gbk = java.nio.charset.Charset.forName("GBK");
+        given().auth().preemptive().basic("public-security", "public-security").contentType("text/csv")
+                .body(("身份证号码,姓名,户号,乡镇,村（社区）\n" + qian.value() + ",钱八,Q1,梅仙镇,大坪村\n").getBytes(gbk))
+                .post("/api/v1/residents").then().statusCode(200).body("accepted", equalTo(1));
+        given().auth().preemptive().basic("rural-revitalization", "rural-revitalization").contentType("text/csv")
+                .body(("身份证号码,姓名,人员类别\n" + qian.value() + ",钱八,脱贫不稳定户\n" + qian.value() + ",钱八,不存在类别\n").getBytes(gbk))
+                .post("/api/v1/status-feeds/rural-revitalization?asOf=2022-08-31&mode=delta").then().statusCode(200)
+                .body("accepted", equalTo(1)).body("added", equalTo(1))
+                .body("rejected[0].line", equalTo(3)).body("rejected[0].reason", equalTo("unknown category '不存在类别'"));
+        given().auth().preemptive().basic("rural-revitalization", "rural-revitalization").contentType("text/csv")
+                .body(bytes("idNumber,name,category\n" + qian.value() + ",钱八,MONITORED_UNSTABLE\n"))
+                .post("/api/v1/status-feeds/rural-revitalization?asOf=2022-08-31&mode=delta").then().statusCode(200)
+                .body("added", equalTo(0)).body("unchanged", equalTo(1));
+    }
+
     @Test
     void statusFeedSnapshotsReplaceTheDepartmentsList() {
         given().auth().preemptive().basic("public-security", "public-security")

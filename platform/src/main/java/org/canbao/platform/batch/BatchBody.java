@@ -80,7 +80,7 @@ public record BatchBody(List<BatchLine> lines, List<Rejection> unreadable) {
                     continue;
                 }
                 Map<String, String> fields = new LinkedHashMap<>();
-                node.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().isNull() ? null : f.getValue().asText()));
+                node.fields().forEachRemaining(f -> fields.put(Headers.field(f.getKey()), f.getValue().isNull() ? null : f.getValue().asText()));
                 lines.add(new BatchLine(i + 1, fields));
             } catch (JsonProcessingException e) {
                 unreadable.add(new Rejection(i + 1, null, "line is not valid JSON"));
@@ -111,7 +111,7 @@ public record BatchBody(List<BatchLine> lines, List<Rejection> unreadable) {
             }
             Map<String, String> fields = new LinkedHashMap<>();
             for (int c = 0; c < cells.size(); c++) {
-                fields.put(header.get(c).trim(), cells.get(c));
+                fields.put(Headers.field(header.get(c)), cells.get(c));
             }
             lines.add(new BatchLine(i + 1, fields));
         }

@@ -1,0 +1,39 @@
+package org.canbao.platform.batch;
+
+import java.util.Map;
+
+/**
+ * The column headers Chinese offices put on their sheets, as the API's field names: a file exported from a
+ * bureau's own system can be sent as it is. A header that is already a field name, or that is not known here,
+ * stays as it is.
+ */
+public final class Headers {
+    private static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("身份证号", "idNumber"), Map.entry("身份证号码", "idNumber"), Map.entry("公民身份号码", "idNumber"),
+            Map.entry("证件号码", "idNumber"),
+            Map.entry("姓名", "name"),
+            Map.entry("户号", "householdId"), Map.entry("户编号", "householdId"), Map.entry("家庭编号", "householdId"),
+            Map.entry("乡镇", "township"), Map.entry("乡镇(街道)", "township"), Map.entry("乡镇（街道）", "township"),
+            Map.entry("乡镇街道", "township"),
+            Map.entry("村", "village"), Map.entry("村(社区)", "village"), Map.entry("村（社区）", "village"),
+            Map.entry("村社区", "village"), Map.entry("村组", "village"),
+            Map.entry("人员状态", "status"),
+            Map.entry("类别", "category"), Map.entry("人员类别", "category"), Map.entry("困难类别", "category"),
+            Map.entry("操作", "action"), Map.entry("生效日期", "effectiveDate"),
+            Map.entry("参保年度", "policyYear"), Map.entry("年度", "policyYear"), Map.entry("核减原因", "reason"),
+            Map.entry("原因", "reason"),
+            Map.entry("票据号", "receiptId"), Map.entry("票据号码", "receiptId"), Map.entry("电子税票号码", "receiptId"),
+            Map.entry("缴费金额", "amount"), Map.entry("金额", "amount"), Map.entry("缴费渠道", "channel"),
+            Map.entry("渠道", "channel"), Map.entry("缴费时间", "paidAt"), Map.entry("缴费日期", "paidAt"),
+            Map.entry("缴费档次", "tier"), Map.entry("档次", "tier"), Map.entry("税务机关", "taxOffice"),
+            Map.entry("征收机关", "taxOffice"));
+
+    private Headers() {
+    }
+
+    /** The API's name for a column header, or the header itself. */
+    public static String field(String header) {
+        String trimmed = header.replace("\uFEFF", "").trim();
+        return FIELDS.getOrDefault(trimmed, trimmed);
+    }
+}
