@@ -1,6 +1,8 @@
 package org.canbao.deploy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,10 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Starts a service from its built jar as its own process and waits until it reports ready. */
+/**
+ * Starts a service from its built jar as its own process and waits until it reports ready. The launcher runs the
+ * {@code local} profile (the local Basic users of API.md) unless the environment names another one.
+ */
 public final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Map<Integer, Integer> MANAGEMENT_PORTS = new ConcurrentHashMap<>();
 
     private ServiceProcess() {
     }
@@ -33,13 +40,32 @@ public final class ServiceProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort(port)));
+        builder.environment().putIfAbsent("QUARKUS_PROFILE", "local");
         return builder.start();
     }
 
-    /** Waits for {@code /q/health/ready} to answer 200: database migrated, Kafka reachable. */
+    /**
+     * The management port (health, metrics) of the service on {@code httpPort}: 9081..9084 beside the fixed ports,
+     * else a free port, the same one every time it is asked for.
+     */
+    public static int managementPort(int httpPort) {
+        return MANAGEMENT_PORTS.computeIfAbsent(httpPort, port -> java.util.Arrays.stream(ServiceSpec.values())
+                .filter(s -> s.port() == port).findFirst().map(ServiceSpec::managementPort).orElseGet(ServiceProcess::freePort));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for {@code /q/health/ready} on the management port to answer 200: database migrated, Kafka reachable. */
     public static Duration awaitReady(Process process, int port, Duration timeout, Path log) throws IOException, InterruptedException {
         Instant start = Instant.now();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort(port) + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (Duration.between(start, Instant.now()).compareTo(timeout) < 0) {
             if (!process.isAlive()) {

@@ -25,6 +25,11 @@ public enum ServiceSpec {
         return port;
     }
 
+    /** Health and metrics answer on their own port, never on the API's. */
+    public int managementPort() {
+        return port + 1000;
+    }
+
     public Path jar(Path root) {
         return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     }

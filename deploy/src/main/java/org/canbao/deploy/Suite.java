@@ -78,6 +78,11 @@ public final class Suite implements AutoCloseable {
         return new Http(ports.get(service));
     }
 
+    /** The service's management interface: {@code /q/health}, {@code /q/metrics}. */
+    public Http management(ServiceSpec service) {
+        return new Http(ServiceProcess.managementPort(ports.get(service)));
+    }
+
     public Map<ServiceSpec, Process> processes() {
         return processes;
     }

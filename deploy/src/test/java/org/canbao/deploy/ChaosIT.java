@@ -58,7 +58,7 @@ class ChaosIT {
             assertEquals(0, result.lost(), result.summary() + "; " + result.ledger());
             assertEquals(0, result.doubled(), result.summary() + "; " + result.ledger());
             for (ServiceSpec service : ServiceSpec.values()) {
-                assertEquals(200, suite.http(service).get("admin", "/q/health/ready").status(), service + " ready after the chaos");
+                assertEquals(200, suite.management(service).get("admin", "/q/health/ready").status(), service + " ready after the chaos");
             }
             // a fault is never a bad record: nothing good may end in a dead-letter topic (a stopping instance once did)
             try (var files = Files.list(logs)) {

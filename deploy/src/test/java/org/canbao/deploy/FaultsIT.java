@@ -129,7 +129,7 @@ class FaultsIT {
         assertEquals("5250.00", ledger.get("enrolledSubsidies").get("amount").asText(), ledger.toString());
         assertEquals(0, ledger.get("refundsDue").get("persons").asInt(), "no payment counted twice: " + ledger);
         for (ServiceSpec service : ServiceSpec.values()) {
-            assertEquals(200, suite.http(service).get("admin", "/q/health/ready").status(), service + " ready again");
+            assertEquals(200, suite.management(service).get("admin", "/q/health/ready").status(), service + " ready again");
         }
         figures = figures();
     }

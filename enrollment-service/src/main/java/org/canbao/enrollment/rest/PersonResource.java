@@ -16,6 +16,7 @@ import org.canbao.contracts.EventType;
 import org.canbao.contracts.IdNumber;
 import org.canbao.enrollment.domain.PersonHistory;
 import org.canbao.platform.eventstore.EventStore;
+import org.canbao.platform.security.CallerScope;
 import org.canbao.enrollment.persistence.CategoryMembership;
 import org.canbao.enrollment.persistence.Resident;
 
@@ -34,9 +35,11 @@ public class PersonResource {
     }
 
     private final EventStore store;
+    private final CallerScope scope;
 
-    public PersonResource(EventStore store) {
+    public PersonResource(EventStore store, CallerScope scope) {
         this.store = store;
+        this.scope = scope;
     }
 
     /** A person's identity, household, place and category history; the ID number comes back masked. */
@@ -78,10 +81,12 @@ public class PersonResource {
         }
     }
 
-    private static Resident resident(IdNumber id) {
+    /** A person outside a scoped supervisor's unit is answered as unknown: the answer tells nothing about them. */
+    private Resident resident(IdNumber id) {
         Resident resident = Resident.findById(id.value());
-        if (resident == null) {
-            throw new NotFoundException(id.masked() + " is not in the household roster");
+        if (resident == null || !scope.sees(resident.township, resident.village)) {
+            throw new NotFoundException(id.masked() + " is not in the household roster"
+                    + scope.unit().map(unit -> " of " + unit).orElse(""));
         }
         return resident;
     }

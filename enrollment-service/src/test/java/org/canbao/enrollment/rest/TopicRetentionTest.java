@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -23,6 +24,10 @@ import org.junit.jupiter.api.Test;
 @TestProfile(TopicRetentionTest.SevenDayTopic.class)
 @WithTestResource(LocalInfraResource.class)
 class TopicRetentionTest {
+    /** Health and metrics answer on the management port only. */
+    @TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     static final String TOPIC = "canbao-test-seven-days";
 
     public static class SevenDayTopic implements QuarkusTestProfile {
@@ -62,13 +67,13 @@ class TopicRetentionTest {
     void readinessIsDownWithTheReason() throws InterruptedException {
         // the guard looks again every 30 s: wait for its answer to name the seven-day topic, then check it whole
         String expected = "topic " + TOPIC + " keeps records for 168 hours";
-        for (int i = 0; i < 90 && !given().get("/q/health/ready").asString().contains(expected); i++) {
+        for (int i = 0; i < 90 && !given().port(management.getPort()).get("/q/health/ready").asString().contains(expected); i++) {
             Thread.sleep(1_000);
         }
-        given().get("/q/health/ready").then().statusCode(503)
+        given().port(management.getPort()).get("/q/health/ready").then().statusCode(503)
                 .body("status", equalTo("DOWN"))
                 .body(containsString("topic " + TOPIC + " keeps records for 168 hours (retention.ms=604800000); "
                         + "Canbao rebuilds from offset zero and needs retention.ms=-1"));
-        given().get("/q/health/live").then().statusCode(200);
+        given().port(management.getPort()).get("/q/health/live").then().statusCode(200);
     }
 }

@@ -2,6 +2,7 @@ package org.canbao.payment.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.annotation.security.RolesAllowed;
+import org.canbao.platform.security.CallerScope;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,8 +25,10 @@ import org.canbao.platform.batch.BatchReport;
 public class PaymentResource {
     private final PaymentService payments;
     private final BatchAudit audit;
+    private final CallerScope scope;
 
-    public PaymentResource(PaymentService payments, BatchAudit audit) {
+    public PaymentResource(PaymentService payments, BatchAudit audit, CallerScope scope) {
+        this.scope = scope;
         this.payments = payments;
         this.audit = audit;
     }
@@ -50,6 +53,7 @@ public class PaymentResource {
     @RolesAllowed({"tax", "supervisor", "medical-insurance"})
     @Produces(MediaType.APPLICATION_JSON)
     public java.util.List<FlaggedPayment> flagged(@QueryParam("policyYear") Integer policyYear) {
+        scope.requireWhole("the flagged payments");
         return payments.flagged(policyYear).stream().map(p -> new FlaggedPayment(p.receiptId, p.maskedId, p.policyYear,
                 p.amount, p.channel, p.paidAt, p.taxOffice, p.recordedAt, p.flags)).toList();
     }

@@ -1,6 +1,7 @@
 package org.canbao.platform.audit;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.canbao.platform.security.CallerScope;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,8 +15,10 @@ import org.canbao.platform.batch.InvalidInput;
 @Path("/api/v1/batches")
 public class BatchesResource {
     private final BatchAudit audit;
+    private final CallerScope scope;
 
-    public BatchesResource(BatchAudit audit) {
+    public BatchesResource(BatchAudit audit, CallerScope scope) {
+        this.scope = scope;
         this.audit = audit;
     }
 
@@ -24,6 +27,7 @@ public class BatchesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<BatchAudit.Entry> list(@QueryParam("source") String source, @QueryParam("from") String from,
                                        @QueryParam("to") String to) {
+        scope.requireWhole("the batches received");
         return audit.list(source, time("from", from), time("to", to));
     }
 

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,6 +22,18 @@ public interface CanbaoConfig {
     Inbox inbox();
 
     Payments payments();
+
+    Security security();
+
+    /** Who may see which part of the county (see {@code org.canbao.platform.security}). */
+    interface Security {
+        /** The bearer token's claim naming the unit a supervisor is scoped to. */
+        @WithDefault("canbao_unit")
+        String unitClaim();
+
+        /** The unit of a local (Basic) user, by user name: dev, test and the launcher only. */
+        Map<String, String> localScopes();
+    }
 
     /** payment-ingest-service's follow-up lists; a check is off while its list is empty. */
     interface Payments {

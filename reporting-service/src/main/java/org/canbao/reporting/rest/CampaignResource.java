@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.eventstore.EventRelay;
+import org.canbao.platform.security.CallerScope;
 import org.canbao.reporting.domain.BusinessTime;
 import org.canbao.reporting.domain.CheckpointBulletin;
 import org.canbao.reporting.service.Campaigns;
@@ -32,8 +33,11 @@ public class CampaignResource {
     private final Progress progress;
     private final ProgressBroadcaster broadcaster;
     private final EventRelay relay;
+    private final CallerScope scope;
 
-    public CampaignResource(Campaigns campaigns, Progress progress, ProgressBroadcaster broadcaster, EventRelay relay) {
+    public CampaignResource(Campaigns campaigns, Progress progress, ProgressBroadcaster broadcaster, EventRelay relay,
+                            CallerScope scope) {
+        this.scope = scope;
         this.campaigns = campaigns;
         this.progress = progress;
         this.broadcaster = broadcaster;
@@ -66,13 +70,18 @@ public class CampaignResource {
         return defined;
     }
 
-    /** Coverage per unit against target; {@code asOf} answers for any past instant, {@code parent} lists a unit's children. */
+    /**
+     * Coverage per unit against target; {@code asOf} answers for any past instant, {@code parent} lists a unit's
+     * children. A supervisor scoped to a unit sees that unit and its villages. Checkpoint bulletins, awards and
+     * incentives stay whole for them: a bulletin (通报) is sent to every township.
+     */
     @GET
     @Path("/progress")
     @RolesAllowed({"supervisor", "admin"})
     public Progress.ProgressView progress(@PathParam("policyYear") int year, @QueryParam("asOf") String asOf,
                                           @QueryParam("parent") String parent) {
-        return progress.progress(year, asOf == null ? null : BusinessTime.cutoff(asOf, "asOf"), parent);
+        return progress.progress(year, asOf == null ? null : BusinessTime.cutoff(asOf, "asOf"), parent,
+                scope.unit().orElse(null));
     }
 
     /** Units that earned the "advanced unit" award at the campaign's cut-off. */
@@ -99,7 +108,7 @@ public class CampaignResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Blocking
     public Multi<ProgressBroadcaster.UnitChange> stream(@PathParam("policyYear") int year) {
-        return broadcaster.stream(year);
+        return broadcaster.stream(year, scope.unit().orElse(null));
     }
 
     /** Each checkpoint's bulletin: the ranking as of its cut-off, top three, last place, units below. */

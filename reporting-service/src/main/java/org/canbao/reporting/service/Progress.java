@@ -2,6 +2,7 @@ package org.canbao.reporting.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -46,6 +47,15 @@ public class Progress {
 
     @Transactional
     public ProgressView progress(int year, OffsetDateTime asOf, String parent) {
+        return progress(year, asOf, parent, null);
+    }
+
+    /**
+     * As a supervisor scoped to {@code scope} sees it (null: the whole deployment): their own unit among its peers,
+     * the villages of their township, and no other unit's children.
+     */
+    @Transactional
+    public ProgressView progress(int year, OffsetDateTime asOf, String parent, String scope) {
         List<UnitTarget> targets = targets(year);
         List<PlaceCounts> places = counts.asOf(year, asOf == null ? END_OF_TIME : asOf);
         if (parent != null && targets.stream().noneMatch(t -> t.name().equals(parent))
@@ -60,6 +70,9 @@ public class Progress {
                     .map(PlaceCounts::counts).reduce(UnitCounts.NONE, UnitCounts::plus));
         }
         List<UnitProgress> progress = CoverageProjection.progress(units, byUnit);
+        if (scope != null) {
+            progress = scoped(progress, parent, scope, places);
+        }
         OffsetDateTime shown = asOf != null ? asOf : ZonedDateTime.now(BusinessTime.ZONE).toOffsetDateTime();
         return new ProgressView(year, shown, parent, CoverageProjection.total(progress), progress);
     }
@@ -143,6 +156,21 @@ public class Progress {
             throw new NotFoundException("no campaign for " + year);
         }
         return targets;
+    }
+
+    /** The rows a scoped supervisor sees, ranked among all units as everyone else sees them. */
+    private static List<UnitProgress> scoped(List<UnitProgress> units, String parent, String scope, List<PlaceCounts> places) {
+        String townshipOfScope = places.stream().filter(p -> scope.equals(p.village())).map(PlaceCounts::township)
+                .findFirst().orElse(null);
+        String townshipOfParent = parent == null ? null : places.stream().filter(p -> parent.equals(p.village()))
+                .map(PlaceCounts::township).findFirst().orElse(null);
+        if (parent != null && (parent.equals(scope) || scope.equals(townshipOfParent))) {
+            return units;
+        }
+        if (parent == null || parent.equals(townshipOfScope)) {
+            return units.stream().filter(u -> u.name().equals(scope)).toList();
+        }
+        throw new ForbiddenException("'" + parent + "' is outside the scope of a supervisor of " + scope);
     }
 
     /** The villages of a township, with a target where the campaign gave one. */

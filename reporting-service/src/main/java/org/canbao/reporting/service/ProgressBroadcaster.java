@@ -48,12 +48,13 @@ public class ProgressBroadcaster {
         dirty.set(true);
     }
 
-    /** Every unit's current figures first, then a change per unit as it happens. */
-    public Multi<UnitChange> stream(int year) {
-        List<UnitChange> current = progress.progress(year, null, null).units().stream()
+    /** Every unit's current figures first, then a change per unit as it happens; only {@code scope}'s when given. */
+    public Multi<UnitChange> stream(int year, String scope) {
+        List<UnitChange> current = progress.progress(year, null, null, scope).units().stream()
                 .map(u -> new UnitChange(year, OffsetDateTime.now(BusinessTime.ZONE), u)).toList();
         return Multi.createBy().concatenating().streams(Multi.createFrom().iterable(current),
-                        changes.filter(c -> c.policyYear() == year).onOverflow().buffer(UNITS_BUFFERED))
+                        changes.filter(c -> c.policyYear() == year && (scope == null || scope.equals(c.unit().name())))
+                                .onOverflow().buffer(UNITS_BUFFERED))
                 .onSubscription().invoke(() -> subscribers.incrementAndGet())
                 .onTermination().invoke(() -> subscribers.decrementAndGet());
     }

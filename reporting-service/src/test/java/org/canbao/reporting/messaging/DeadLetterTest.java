@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -38,6 +39,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(LocalInfraResource.class)
 class DeadLetterTest {
+    /** Health and metrics answer on the management port only. */
+    @TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     @Inject
     DataSource dataSource;
 
@@ -96,7 +101,7 @@ class DeadLetterTest {
         assertEquals(unread.get("partition").asInt(), failed.get("partition").asInt(), "one key, one partition");
         assertEquals(unread.get("offset").asLong() + 1, failed.get("offset").asLong(), "the offset it was read at");
 
-        String health = given().get("/q/health/ready").then().statusCode(200).extract().asString();
+        String health = given().port(management.getPort()).get("/q/health/ready").then().statusCode(200).extract().asString();
         JsonNode channels = null;
         for (JsonNode check : read(health).get("checks")) {
             if ("consumer channels".equals(check.get("name").asText())) {
@@ -105,12 +110,12 @@ class DeadLetterTest {
         }
         assertTrue(channels != null && channels.get("data").get("status-changed.dead-letter").asLong() >= 2, health);
         assertTrue(health.length() < 4_000, "health stays brief: " + health.length() + " characters");
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().port(management.getPort()).get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("canbao_dead_letters_total{topic=\"status-changed\"}"), "dead letters counted in the metrics");
         String lag = "canbao_consumer_lag{group=\"reporting-service\",topic=\"status-changed\"}";
         for (int i = 0; i < 40 && !metrics.contains(lag); i++) {
             Thread.sleep(500);
-            metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            metrics = given().port(management.getPort()).get("/q/metrics").then().statusCode(200).extract().asString();
         }
         assertTrue(metrics.contains(lag), "the group's committed-offset lag, measured on the broker");
         given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/channels").then().statusCode(200)

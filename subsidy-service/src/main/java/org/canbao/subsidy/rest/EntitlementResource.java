@@ -2,6 +2,7 @@ package org.canbao.subsidy.rest;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.annotation.security.RolesAllowed;
+import org.canbao.platform.security.CallerScope;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -28,8 +29,11 @@ public class EntitlementResource {
     private final Policies policies;
     private final EntitlementService entitlements;
     private final Pseudonymizer pseudonymizer;
+    private final CallerScope scope;
 
-    public EntitlementResource(Policies policies, EntitlementService entitlements, Pseudonymizer pseudonymizer) {
+    public EntitlementResource(Policies policies, EntitlementService entitlements, Pseudonymizer pseudonymizer,
+                               CallerScope scope) {
+        this.scope = scope;
         this.policies = policies;
         this.entitlements = entitlements;
         this.pseudonymizer = pseudonymizer;
@@ -69,6 +73,7 @@ public class EntitlementResource {
     @Transactional
     public EntitlementView entitlement(@PathParam("idNumber") String raw, @QueryParam("policyYear") Integer year,
                                        @QueryParam("tier") Integer tier) {
+        scope.requireWhole("entitlements (subsidy-service does not know where a person lives; look the person up in enrollment-service)");
         IdNumber id;
         try {
             id = IdNumber.parse(raw);

@@ -1,6 +1,7 @@
 package org.canbao.subsidy.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.canbao.platform.security.CallerScope;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,8 +12,10 @@ import org.canbao.subsidy.service.Ledger;
 @Path("/api/v1/ledger/{policyYear}")
 public class LedgerResource {
     private final Ledger ledger;
+    private final CallerScope scope;
 
-    public LedgerResource(Ledger ledger) {
+    public LedgerResource(Ledger ledger, CallerScope scope) {
+        this.scope = scope;
         this.ledger = ledger;
     }
 
@@ -21,6 +24,7 @@ public class LedgerResource {
     @RolesAllowed({"supervisor", "admin"})
     @Produces(MediaType.APPLICATION_JSON)
     public Ledger.LedgerView ledger(@PathParam("policyYear") int year) {
+        scope.requireWhole("the ledger");
         return ledger.of(year);
     }
 }
