@@ -135,7 +135,9 @@ public final class Canbao {
             pid("postgres", pg.pid());
             await(() -> Postgres.answers(PG_PORT), Duration.ofSeconds(60), "embedded PostgreSQL");
         }
-        Postgres.atOrStart(PG_PORT, null).createDatabaseIfMissing(DATABASE);
+        Postgres postgres = Postgres.atOrStart(PG_PORT, null);
+        postgres.createDatabaseIfMissing(DATABASE);
+        DatabaseRoles.prepare(postgres.jdbcUrl(DATABASE));
         if (portAnswers(KAFKA_PORT)) {
             System.out.println("Kafka: using the broker at 127.0.0.1:" + KAFKA_PORT);
         } else {

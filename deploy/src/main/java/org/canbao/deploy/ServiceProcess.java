@@ -42,6 +42,7 @@ public final class ServiceProcess {
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort(port)));
         builder.environment().putIfAbsent("QUARKUS_PROFILE", "local");
+        builder.environment().putIfAbsent("CANBAO_DB_USER", service.databaseRole());
         return builder.start();
     }
 

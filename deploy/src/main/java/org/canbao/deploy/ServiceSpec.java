@@ -2,19 +2,31 @@ package org.canbao.deploy;
 
 import java.nio.file.Path;
 
-/** The four services, with their fixed local ports. */
+/** The four services, with their fixed local ports and their database schemas. */
 public enum ServiceSpec {
-    ENROLLMENT("enrollment-service", 8081),
-    PAYMENT_INGEST("payment-ingest-service", 8082),
-    SUBSIDY("subsidy-service", 8083),
-    REPORTING("reporting-service", 8084);
+    ENROLLMENT("enrollment-service", 8081, "enrollment"),
+    PAYMENT_INGEST("payment-ingest-service", 8082, "payment"),
+    SUBSIDY("subsidy-service", 8083, "subsidy"),
+    REPORTING("reporting-service", 8084, "reporting");
 
     private final String module;
     private final int port;
+    private final String schema;
 
-    ServiceSpec(String module, int port) {
+    ServiceSpec(String module, int port, String schema) {
         this.module = module;
         this.port = port;
+        this.schema = schema;
+    }
+
+    /** The database schema the service owns. */
+    public String schema() {
+        return schema;
+    }
+
+    /** The database role the service logs in as: rights on its own schema only (see {@link DatabaseRoles}). */
+    public String databaseRole() {
+        return "canbao_" + schema;
     }
 
     public String module() {

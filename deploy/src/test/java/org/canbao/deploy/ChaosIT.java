@@ -28,6 +28,7 @@ class ChaosIT {
         KafkaBroker broker = KafkaBroker.start(kafkaDir, kafkaPort, controllerPort);
         Postgres postgres = TestInfra.postgres();
         String database = TestInfra.freshDatabase("chaos");
+        DatabaseRoles.prepare(TestInfra.postgres().jdbcUrl(database));
         Path root = Path.of("").toAbsolutePath().getParent();
         Path logs = Path.of("target", "chaos-logs");
         if (Files.isDirectory(logs)) {

@@ -53,9 +53,10 @@ class FaultsIT {
     private static Map<String, String> figures;
 
     @BeforeAll
-    static void startSuite() throws IOException, InterruptedException {
+    static void startSuite() throws Exception {
         Postgres postgres = TestInfra.postgres();
         database = TestInfra.freshDatabase("faults");
+        DatabaseRoles.prepare(TestInfra.postgres().jdbcUrl(database));
         Map<ServiceSpec, Integer> ports = new EnumMap<>(ServiceSpec.class);
         for (ServiceSpec service : ServiceSpec.values()) {
             try (var socket = new java.net.ServerSocket(0)) {

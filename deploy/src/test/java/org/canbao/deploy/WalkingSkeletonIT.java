@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.canbao.contracts.IdNumber;
 import org.canbao.infra.KafkaBroker;
+import org.canbao.infra.OidcServer;
 import org.canbao.infra.Postgres;
 import org.canbao.infra.TestInfra;
 import org.canbao.infra.TopicReader;
@@ -38,10 +39,11 @@ class WalkingSkeletonIT {
     private static String database;
 
     @BeforeAll
-    static void startSuite() throws IOException, InterruptedException {
+    static void startSuite() throws Exception {
         KafkaBroker broker = TestInfra.broker();
         Postgres postgres = TestInfra.postgres();
         database = TestInfra.freshDatabase("e2e");
+        DatabaseRoles.prepare(TestInfra.postgres().jdbcUrl(database));
         Path root = Path.of("").toAbsolutePath().getParent();
         Path logs = Path.of("target", "e2e-logs");
         for (ServiceSpec service : ServiceSpec.values()) {
@@ -74,7 +76,8 @@ class WalkingSkeletonIT {
         Files.deleteIfExists(log);
         Process process = ServiceProcess.start(Path.of("").toAbsolutePath().getParent(), ServiceSpec.SUBSIDY, freePort(),
                 Map.of("CANBAO_DB_URL", TestInfra.postgres().jdbcUrl(database),
-                        "KAFKA_BOOTSTRAP_SERVERS", TestInfra.broker().bootstrapServers()), log);
+                        "KAFKA_BOOTSTRAP_SERVERS", TestInfra.broker().bootstrapServers(),
+                        "QUARKUS_PROFILE", "prod", "CANBAO_OIDC_URL", "http://127.0.0.1:1/realms/canbao"), log);
         try {
             assertTrue(process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS), "it stops by itself");
             assertTrue(process.exitValue() != 0, "and fails");
@@ -82,6 +85,70 @@ class WalkingSkeletonIT {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    /**
+     * A built service in {@code prod}: bearer tokens from the OIDC issuer only (the local Basic users do not exist),
+     * health and metrics on the management port only, Swagger UI on the API port, and the database as its own role.
+     */
+    @Test
+    void aBuiltServiceInProductionTakesBearerTokensOnly() throws Exception {
+        Path log = Path.of("target", "e2e-logs", "prod.log");
+        Files.deleteIfExists(log);
+        int port = freePort();
+        try (OidcServer issuer = OidcServer.start()) {
+            Process process = ServiceProcess.start(Path.of("").toAbsolutePath().getParent(), ServiceSpec.REPORTING, port,
+                    Map.of("CANBAO_DB_URL", TestInfra.postgres().jdbcUrl(database),
+                            "KAFKA_BOOTSTRAP_SERVERS", TestInfra.broker().bootstrapServers(),
+                            "CANBAO_PSEUDONYM_KEY", "end-to-end-test-pseudonym-key",
+                            "QUARKUS_PROFILE", "prod", "CANBAO_OIDC_URL", issuer.issuer()), log);
+            try {
+                ServiceProcess.awaitReady(process, port, Duration.ofSeconds(120), log);
+                String url = "http://127.0.0.1:" + port;
+                assertEquals(401, call(url + "/api/v1/channels", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString("admin:admin".getBytes())).statusCode(), "no local users in prod");
+                assertEquals(200, call(url + "/api/v1/channels",
+                        "Bearer " + issuer.token("county", List.of("supervisor"), null)).statusCode());
+                assertEquals(401, call(url + "/api/v1/channels",
+                        "Bearer " + issuer.forgedToken("county", List.of("supervisor"))).statusCode());
+                assertEquals(404, call(url + "/q/health/ready", null).statusCode(), "no health on the API port");
+                assertEquals(404, call(url + "/q/metrics", null).statusCode(), "no metrics on the API port");
+                assertEquals(200, call(url + "/q/swagger-ui/", null).statusCode(), "Swagger UI is built in");
+                String management = "http://127.0.0.1:" + ServiceProcess.managementPort(port);
+                assertEquals(200, call(management + "/q/health/ready", null).statusCode());
+                assertTrue(call(management + "/q/metrics", null).body().contains("jvm_memory_used_bytes"), "metrics on the management port");
+            } finally {
+                process.destroy();
+                process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Each service's role has rights on its own schema only. */
+    @Test
+    void eachServiceRoleSeesOnlyItsOwnSchema() throws Exception {
+        String url = TestInfra.postgres().jdbcUrl(database);
+        try (var enrollment = java.sql.DriverManager.getConnection(url, "canbao_enrollment", "");
+             var statement = enrollment.createStatement()) {
+            statement.executeQuery("select count(*) from enrollment.resident").close();
+            java.sql.SQLException denied = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                    () -> statement.executeQuery("select count(*) from subsidy.event_store"));
+            assertTrue(denied.getMessage().contains("permission denied"), denied.getMessage());
+            assertThrows42501(() -> statement.execute("create table reporting.intruder (x int)"));
+        }
+    }
+
+    private static void assertThrows42501(org.junit.jupiter.api.function.Executable executable) {
+        java.sql.SQLException e = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class, executable);
+        assertEquals("42501", e.getSQLState(), e.getMessage());
+    }
+
+    private static java.net.http.HttpResponse<String> call(String url, String authorization) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Duration.ofSeconds(10));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
