@@ -166,7 +166,9 @@ public final class Canbao {
                 Where to look (user = password, see shared API.md):
                   progress   curl -u supervisor:supervisor http://127.0.0.1:8084/api/v1/campaigns/2023/progress
                   checkpoints curl -u supervisor:supervisor http://127.0.0.1:8084/api/v1/campaigns/2023/checkpoints
+                  dashboard  http://127.0.0.1:8084/
                   APIs       http://127.0.0.1:8081/q/swagger-ui (8082, 8083, 8084 likewise)
+                  health     http://127.0.0.1:9081/q/health  metrics  http://127.0.0.1:9081/q/metrics (9082-9084 likewise)
                   stop       ./canbao down""");
     }
 
