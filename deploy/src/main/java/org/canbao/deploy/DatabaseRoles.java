@@ -4,10 +4,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * Least privilege in the database: each service logs in as its own role ({@code canbao_<schema>}), which owns its
- * schema and has no right on any other. Run as a superuser before the services start; safe to run again, and it
+ * schema (and the {@code _rebuild} and {@code _retired} ones a rebuild uses) and has no right on any other. Run as a superuser before the services start; safe to run again, and it
  * hands over the tables of a database that an earlier version ran as the superuser.
  */
 public final class DatabaseRoles {
@@ -27,8 +28,11 @@ public final class DatabaseRoles {
                             create role %1$s login;
                           end if;
                         end $$""".formatted(role));
-                s.execute("create schema if not exists %s authorization %s".formatted(schema, role));
-                s.execute("alter schema %s owner to %s".formatted(schema, role));
+                // its own schema, and the two a rebuild fills and empties (see TableSwitch)
+                for (String owned : List.of(schema, schema + "_rebuild", schema + "_retired")) {
+                    s.execute("create schema if not exists %s authorization %s".formatted(owned, role));
+                    s.execute("alter schema %s owner to %s".formatted(owned, role));
+                }
                 // tables and the sequences no column owns (an owned sequence follows its table)
                 s.execute("""
                         do $$ declare r record; begin

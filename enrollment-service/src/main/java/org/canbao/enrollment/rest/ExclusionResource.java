@@ -8,10 +8,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import org.canbao.enrollment.service.ExclusionService;
 import org.canbao.platform.audit.BatchAudit;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
+import org.canbao.platform.batch.BatchStream;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @Path("/api/v1/exclusions")
 public class ExclusionResource {
@@ -26,9 +30,22 @@ public class ExclusionResource {
     /** Persons out of a year's campaign: employee-insured, enrolled elsewhere, student at school, deceased, ... */
     @POST
     @RolesAllowed("medical-insurance")
-    @Consumes({BatchBody.NDJSON, BatchBody.CSV, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @Consumes({BatchBody.NDJSON, BatchBody.CSV, BatchBody.XLSX, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    public BatchReport receive(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
-        return audit.received("/api/v1/exclusions", contentType, body, exclusions.receive(BatchBody.parse(body, contentType)));
+    public BatchReport receive(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        return take(BatchStream.of(body, contentType));
+    }
+
+    /** The same as a file in a multipart form's {@code file} part (xlsx, CSV or NDJSON), as a browser sends it. */
+    @POST
+    @RolesAllowed("medical-insurance")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public BatchReport upload(@RestForm("file") FileUpload file, @RestForm("charset") String charset) {
+        return take(BatchStream.ofUpload(file, charset));
+    }
+
+    private BatchReport take(BatchStream lines) {
+        return audit.received("/api/v1/exclusions", lines, lines.each(exclusions::receive));
     }
 }

@@ -14,6 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.util.function.Supplier;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -23,6 +25,9 @@ import org.canbao.enrollment.service.StatusFeedService;
 import org.canbao.platform.audit.BatchAudit;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
+import org.canbao.platform.batch.BatchStream;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @Path("/api/v1/status-feeds/{department}")
 public class StatusFeedResource {
@@ -42,11 +47,26 @@ public class StatusFeedResource {
     /** A department's monthly list; {@code asOf} is the business date it recognised these statuses. */
     @POST
     @RolesAllowed({"civil-affairs", "rural-revitalization", "disabled-persons-federation", "medical-insurance"})
-    @Consumes({BatchBody.NDJSON, BatchBody.CSV, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @Consumes({BatchBody.NDJSON, BatchBody.CSV, BatchBody.XLSX, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     public BatchReport receive(@PathParam("department") String department, @QueryParam("asOf") String asOf,
                                @QueryParam("mode") String mode,
-                               @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+                               @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        return take(department, asOf, mode, () -> BatchStream.of(body, contentType));
+    }
+
+    /** The same as a file in a multipart form's {@code file} part (xlsx, CSV or NDJSON), as a browser sends it. */
+    @POST
+    @RolesAllowed({"civil-affairs", "rural-revitalization", "disabled-persons-federation", "medical-insurance"})
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public BatchReport upload(@PathParam("department") String department, @QueryParam("asOf") String asOf,
+                              @QueryParam("mode") String mode, @RestForm("file") FileUpload file,
+                              @RestForm("charset") String charset) {
+        return take(department, asOf, mode, () -> BatchStream.ofUpload(file, charset));
+    }
+
+    private BatchReport take(String department, String asOf, String mode, Supplier<BatchStream> body) {
         // who may send comes first: a department learns nothing about other paths
         if (!identity.hasRole(department)) {
             throw new ForbiddenException("a department may only send its own feed");
@@ -58,8 +78,10 @@ public class StatusFeedResource {
         if (asOf == null && feedMode == Mode.SNAPSHOT) {
             throw new BadRequestException("asOf is required for a snapshot: the date the department recognised the list");
         }
-        return audit.received("/api/v1/status-feeds/" + department, contentType, body,
-                feeds.receive(department, asOf == null ? null : date(asOf), feedMode, BatchBody.parse(body, contentType)));
+        // a snapshot names every member at once, so a feed is taken whole (its size is the department's caseload)
+        BatchStream lines = body.get();
+        return audit.received("/api/v1/status-feeds/" + department, lines,
+                feeds.receive(department, asOf == null ? null : date(asOf), feedMode, lines.all()));
     }
 
     private static LocalDate date(String asOf) {

@@ -2,7 +2,6 @@ package org.canbao.payment.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.annotation.security.RolesAllowed;
-import org.canbao.platform.security.CallerScope;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,12 +13,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import java.time.OffsetDateTime;
 import org.canbao.contracts.EventCodec;
 import org.canbao.payment.service.PaymentService;
 import org.canbao.platform.audit.BatchAudit;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
+import org.canbao.platform.batch.BatchStream;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.canbao.platform.security.CallerScope;
 
 @Path("/api/v1/payments")
 public class PaymentResource {
@@ -36,10 +40,23 @@ public class PaymentResource {
     /** Payment confirmations from the tax bureau (NDJSON or CSV), one per receipt. */
     @POST
     @RolesAllowed("tax")
-    @Consumes({BatchBody.NDJSON, BatchBody.CSV, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @Consumes({BatchBody.NDJSON, BatchBody.CSV, BatchBody.XLSX, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    public BatchReport receive(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
-        return audit.received("/api/v1/payments", contentType, body, payments.receive(BatchBody.parse(body, contentType)));
+    public BatchReport receive(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        return take(BatchStream.of(body, contentType));
+    }
+
+    /** The same as a file in a multipart form's {@code file} part (xlsx, CSV or NDJSON), as a browser sends it. */
+    @POST
+    @RolesAllowed("tax")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public BatchReport upload(@RestForm("file") FileUpload file, @RestForm("charset") String charset) {
+        return take(BatchStream.ofUpload(file, charset));
+    }
+
+    private BatchReport take(BatchStream lines) {
+        return audit.received("/api/v1/payments", lines, lines.each(payments::receive));
     }
 
     /** An accepted payment to follow up, as a clerk reads it: the ID number masked. */

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,6 +24,8 @@ import org.canbao.infra.LocalInfraResource;
 import org.canbao.infra.TestInfra;
 import org.canbao.infra.TopicReader;
 import org.canbao.infra.TopicWriter;
+import org.canbao.platform.batch.BatchBody;
+import org.canbao.platform.batch.BatchStream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -55,7 +59,8 @@ class PaymentResourceTest {
                 .body("rejected[0].reason", equalTo("receipt T-1 was already recorded with other content"));
 
         List<PaymentReceived> events = TopicReader.await(TestInfra.broker().bootstrapServers(), "payment-received",
-                        seen -> seen.size() >= 2, Duration.ofSeconds(30)).stream()
+                        seen -> seen.stream().filter(r -> r.value().contains("\"receiptId\":\"T-")).count() >= 2,
+                        Duration.ofSeconds(30)).stream()
                 .map(r -> EventCodec.payload(EventCodec.read(r.value()), PaymentReceived.class))
                 .filter(p -> p.receiptId().startsWith("T-")).toList();
         assertEquals(2, events.size(), "a re-sent receipt is not published again");
@@ -142,6 +147,112 @@ class PaymentResourceTest {
         List<ConsumerRecord<String, String>> received = TopicReader.await(TestInfra.broker().bootstrapServers(), "payment-received", seen -> false, Duration.ofSeconds(3));
         assertEquals(1, received.stream().filter(r -> r.value().contains("\"receiptId\":\"S-1\"")).count(),
                 "the receipt repeated in the batch is recorded once");
+    }
+
+    @TestHTTPResource("/api/v1/payments")
+    java.net.URL paymentsUrl;
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    /**
+     * A batch is read as a stream: its first chunks take effect while the rest of the body has not been sent yet, so a
+     * county's whole file never has to sit in the service's memory.
+     */
+    @Test
+    void aLargeBatchTakesEffectAChunkAtATimeWhileItIsStillArriving() throws Exception {
+        int first = BatchStream.CHUNK_LINES * 2 + 1000; // the HTTP client holds a buffer or two back
+        int rest = 400;
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.io.InputStream body = new java.io.SequenceInputStream(lines("B-", 0, first),
+                new java.io.InputStream() {
+                    private java.io.InputStream tail;
+
+                    @Override
+                    public int read() throws java.io.IOException {
+                        if (tail == null) {
+                            try {
+                                release.await();
+                            } catch (InterruptedException e) {
+                                throw new java.io.InterruptedIOException();
+                            }
+                            tail = lines("B-", first, rest);
+                        }
+                        return tail.read();
+                    }
+                });
+        var request = java.net.http.HttpRequest.newBuilder(paymentsUrl.toURI()).version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("tax:tax".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> body)).build();
+        var answer = java.net.http.HttpClient.newHttpClient().sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        long recorded = 0;
+        for (int i = 0; i < 120 && recorded < BatchStream.CHUNK_LINES * 2L; i++) {
+            Thread.sleep(250);
+            recorded = recordedReceipts("B-");
+        }
+        assertFalse(answer.isDone(), "the body is still being sent");
+        assertEquals(BatchStream.CHUNK_LINES * 2L, recorded, "two whole chunks took effect before the body ended");
+        release.countDown();
+        var response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(first + rest, io.restassured.path.json.JsonPath.from(response.body()).getInt("accepted"), response.body());
+        assertEquals(first + rest, recordedReceipts("B-"));
+    }
+
+    private static java.io.InputStream lines(String prefix, int from, int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = from; i < from + count; i++) {
+            text.append(line(prefix + i, "350.00", "2022-10-02T10:00:00+08:00")).append('\n');
+        }
+        return new java.io.ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private long recordedReceipts(String prefix) throws java.sql.SQLException {
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement("select count(*) from payment where receipt_id like ?")) {
+            s.setString(1, prefix + "%");
+            try (var r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    /** A tax office's Excel export, uploaded as a browser form sends it: Chinese headers, a date cell, a number cell. */
+    @Test
+    void anXlsxFileUploadedInAFormIsReadRowByRow() throws Exception {
+        java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+        try (org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(xlsx, "Canbao", "1.0")) {
+            org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("缴费明细");
+            String[] header = {"票据号", "身份证号码", "参保年度", "缴费金额", "缴费渠道", "缴费时间", "税务机关"};
+            for (int c = 0; c < header.length; c++) {
+                sheet.value(0, c, header[c]);
+            }
+            Object[][] rows = {
+                    {"X-1", PAYER.value(), 2023, 350, "BANK_COUNTER", java.time.LocalDateTime.of(2022, 10, 3, 9, 30), "平江县税务局"},
+                    {"X-2", PAYER.value(), 2023, "三百五", "BANK_COUNTER", "2022-10-03 09:30:00", "平江县税务局"}};
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < rows[r].length; c++) {
+                    Object v = rows[r][c];
+                    if (v instanceof Number n) {
+                        sheet.value(r + 1, c, n);
+                    } else if (v instanceof java.time.LocalDateTime t) {
+                        sheet.value(r + 1, c, t);
+                    } else {
+                        sheet.value(r + 1, c, (String) v);
+                    }
+                }
+            }
+        }
+        given().auth().preemptive().basic("tax", "tax")
+                .multiPart("file", "缴费明细.xlsx", xlsx.toByteArray(), BatchBody.XLSX)
+                .post("/api/v1/payments").then().statusCode(200)
+                .body("accepted", equalTo(1))
+                .body("rejected.line", equalTo(List.of(3))).body("rejected.field", equalTo(List.of("amount")));
+        given().auth().preemptive().basic("tax", "tax").contentType(BatchBody.XLSX).body(xlsx.toByteArray())
+                .post("/api/v1/payments").then().statusCode(200).body("duplicates", equalTo(1));
+        given().auth().preemptive().basic("tax", "tax").multiPart("other", "x.csv", new byte[1], "text/csv")
+                .post("/api/v1/payments").then().statusCode(400);
     }
 
     @Test

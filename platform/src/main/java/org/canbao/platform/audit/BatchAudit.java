@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import org.canbao.platform.batch.BatchReport;
+import org.canbao.platform.batch.BatchStream;
 
 /** Records every batch a department or tax system sent, and lists them for supervisors. */
 @ApplicationScoped
@@ -23,10 +24,13 @@ public class BatchAudit {
         this.identity = identity;
     }
 
-    /** A batch received over REST, recorded with the caller as its source; answers the report it was given. */
+    /**
+     * A batch received over REST, recorded with the caller as its source once its stream has been read to the end
+     * (its size and hash are then the body's); answers the report it was given.
+     */
     @Transactional
-    public BatchReport received(String endpoint, String mediaType, byte[] body, BatchReport report) {
-        record(identity.getPrincipal().getName(), endpoint, mediaType, body, report);
+    public BatchReport received(String endpoint, BatchStream body, BatchReport report) {
+        record(identity.getPrincipal().getName(), endpoint, body.mediaType(), body.bytes(), body.sha256(), report);
         return report;
     }
 
@@ -38,11 +42,15 @@ public class BatchAudit {
     /** In the caller's transaction when there is one, so a batch and its record commit together. */
     @Transactional
     public void record(String source, String endpoint, String mediaType, byte[] body, BatchReport report) {
+        record(source, endpoint, mediaType, body.length, sha256(body), report);
+    }
+
+    private void record(String source, String endpoint, String mediaType, long bytes, String sha256, BatchReport report) {
         int rejected = report.rejected.size();
         em.createNativeQuery("insert into batch_audit (source, endpoint, media_type, bytes, sha256, lines, accepted, "
                         + "duplicates, rejected, flagged) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
                 .setParameter(1, source).setParameter(2, endpoint).setParameter(3, mediaType)
-                .setParameter(4, (long) body.length).setParameter(5, sha256(body))
+                .setParameter(4, bytes).setParameter(5, sha256)
                 .setParameter(6, report.accepted + report.duplicates + rejected).setParameter(7, report.accepted)
                 .setParameter(8, report.duplicates).setParameter(9, rejected).setParameter(10, report.flagged.size())
                 .executeUpdate();

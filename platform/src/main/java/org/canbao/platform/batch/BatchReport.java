@@ -29,6 +29,14 @@ public class BatchReport {
         return report;
     }
 
+    /** Adds a chunk's report to this one (the lines of one batch, taken a chunk at a time). */
+    public void add(BatchReport chunk) {
+        accepted += chunk.accepted;
+        duplicates += chunk.duplicates;
+        rejected.addAll(chunk.rejected);
+        flagged.addAll(chunk.flagged);
+    }
+
     /** Runs {@code handler} on every line, turning a {@link LineRejected} into a rejection of that line only. */
     public BatchReport each(List<BatchLine> lines, Consumer<BatchLine> handler) {
         for (BatchLine line : lines) {

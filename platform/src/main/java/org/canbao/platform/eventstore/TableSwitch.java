@@ -51,7 +51,9 @@ public final class TableSwitch {
             c.commit();
             return events;
         } catch (SQLException | RuntimeException e) {
-            c.rollback();
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
             throw e;
         } finally {
             c.setAutoCommit(true);
@@ -72,11 +74,16 @@ public final class TableSwitch {
         return live + "_retired";
     }
 
-    /** Empty copies of the live tables in the fresh schema, which comes first on this connection's path. */
+    /**
+     * Empty copies of the live tables in the fresh schema, which comes first on this connection's path. The fresh and
+     * retired schemas are kept and emptied, not dropped and created: a service's database role owns them (made by
+     * the operator with its own schema) and has no right to create schemas.
+     */
     public void prepare() throws SQLException {
-        execute("drop schema if exists " + fresh() + " cascade");
-        execute("drop schema if exists " + retired() + " cascade");
-        execute("create schema " + fresh());
+        createIfMissing(fresh());
+        createIfMissing(retired());
+        empty(fresh());
+        empty(retired());
         for (String table : tables) {
             execute("create table " + fresh() + "." + table + " (like " + live + "." + table + " including all)");
         }
@@ -90,7 +97,6 @@ public final class TableSwitch {
 
     /** In the caller's transaction: fresh tables in, old ones out; sequences of serial columns stay live. */
     public void switchOver() throws SQLException {
-        execute("create schema " + retired());
         for (String table : tables) {
             execute("alter table " + live + "." + table + " set schema " + retired());
             execute("alter table " + fresh() + "." + table + " set schema " + live);
@@ -116,8 +122,34 @@ public final class TableSwitch {
     /** After the switch committed, or after a failure: drops what is left and restores the connection's path. */
     public void cleanUp() throws SQLException {
         execute("set search_path to " + live);
-        execute("drop schema if exists " + retired() + " cascade");
-        execute("drop schema if exists " + fresh() + " cascade");
+        empty(retired());
+        empty(fresh());
+    }
+
+    /** PostgreSQL checks the right to create before it sees that a schema exists, so look first. */
+    private void createIfMissing(String schema) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select 1 from pg_namespace where nspname = '" + schema + "'")) {
+            if (r.next()) {
+                return;
+            }
+        }
+        execute("create schema " + schema);
+    }
+
+    private void empty(String schema) throws SQLException {
+        List<String> drops = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("""
+                select case c.relkind when 'S' then 'sequence' else 'table' end, c.relname from pg_class c
+                where c.relnamespace = '%s'::regnamespace and c.relkind in ('r', 'p', 'S')
+                order by c.relkind desc""".formatted(schema))) {
+            while (r.next()) {
+                drops.add("drop " + r.getString(1) + " if exists " + schema + "." + r.getString(2) + " cascade");
+            }
+        }
+        for (String drop : drops) {
+            execute(drop);
+        }
     }
 
     private void execute(String sql) throws SQLException {
