@@ -13,7 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.canbao.contracts.StatusChanged;
 import org.canbao.contracts.StatusChanged.Change;
-import org.canbao.enrollment.domain.CategoryNames;
+import org.canbao.contracts.CategoryNames;
 import org.canbao.enrollment.domain.DepartmentCategories;
 import org.canbao.enrollment.domain.StatusFeed;
 import org.canbao.enrollment.domain.StatusFeed.Action;

@@ -18,6 +18,7 @@ import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.eventstore.EventRelay;
 import org.canbao.platform.security.CallerScope;
 import org.canbao.reporting.domain.BusinessTime;
+import org.canbao.platform.rest.Table;
 import org.canbao.reporting.domain.CheckpointBulletin;
 import org.canbao.reporting.service.Campaigns;
 import org.canbao.reporting.service.Progress;
@@ -78,27 +79,33 @@ public class CampaignResource {
     @GET
     @Path("/progress")
     @RolesAllowed({"supervisor", "admin"})
+    @Produces({MediaType.APPLICATION_JSON, Table.CSV, Table.XLSX})
     public Progress.ProgressView progress(@PathParam("policyYear") int year, @QueryParam("asOf") String asOf,
                                           @QueryParam("parent") String parent) {
         return progress.progress(year, asOf == null ? null : BusinessTime.cutoff(asOf, "asOf"), parent,
                 scope.unit().orElse(null));
     }
 
+
     /** Units that earned the "advanced unit" award at the campaign's cut-off. */
     @GET
     @Path("/awards")
     @RolesAllowed({"supervisor", "admin"})
+    @Produces({MediaType.APPLICATION_JSON, Table.CSV, Table.XLSX})
     public Progress.AwardsView awards(@PathParam("policyYear") int year) {
         return progress.awards(year);
     }
+
 
     /** Incentive funds per unit under the campaign's incentive rules. */
     @GET
     @Path("/incentives")
     @RolesAllowed({"supervisor", "admin"})
+    @Produces({MediaType.APPLICATION_JSON, Table.CSV, Table.XLSX})
     public Progress.IncentivesView incentives(@PathParam("policyYear") int year) {
         return progress.incentives(year);
     }
+
 
     /** Server-sent events: every unit's figures first, then one event per change of a unit's figures. */
     @GET
@@ -115,7 +122,9 @@ public class CampaignResource {
     @GET
     @Path("/checkpoints")
     @RolesAllowed({"supervisor", "admin"})
+    @Produces({MediaType.APPLICATION_JSON, Table.CSV, Table.XLSX})
     public List<CheckpointBulletin> checkpoints(@PathParam("policyYear") int year) {
         return progress.checkpoints(year);
     }
+
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -100,6 +101,31 @@ class CampaignResourceTest {
                 .body("asOf", equalTo("2021-11-11T00:00:00+08:00"));
         progress("?asOf=2021-10-31").body("units[0].enrolled", equalTo(1)).body("units[1].enrolled", equalTo(0))
                 .body("units[1].rank", equalTo(2));
+
+        // the same figures as the files supervisors send around, with Chinese headers
+        String csv = given().auth().preemptive().basic("supervisor", "supervisor").accept("text/csv")
+                .get("/api/v1/campaigns/2022/progress").then().statusCode(200)
+                .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment; filename*=UTF-8''2022"))
+                .extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertEquals("\uFEFF单位,类型,目标任务数,已参保人数,完成率,排名,困难群众人数,困难群众已参保,困难群众参保率", lines.get(0));
+        assertEquals(5, lines.size(), csv);
+        assertEquals("华升社区,社区,4,2,50.00%,1", lines.get(1).replace("\"", "").substring(0, "华升社区,社区,4,2,50.00%,1".length()));
+        given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/campaigns/2022/progress").then()
+                .statusCode(200).contentType(org.hamcrest.Matchers.startsWith("application/json"));
+        byte[] xlsx = given().auth().preemptive().basic("supervisor", "supervisor")
+                .get("/api/v1/campaigns/2022/progress?format=xlsx").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("application/vnd.openxmlformats")).extract().asByteArray();
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx));
+             var rows = workbook.getFirstSheet().openStream()) {
+            List<org.dhatim.fastexcel.reader.Row> read = rows.toList();
+            assertEquals("单位", read.get(0).getCellText(0));
+            assertEquals("华升社区", read.get(1).getCellText(0));
+            assertEquals(0, new java.math.BigDecimal("0.5").compareTo(read.get(1).getCellAsNumber(4).orElseThrow()));
+            assertEquals(3, read.get(4).getCellAsNumber(3).orElseThrow().intValue(), "the total row");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -137,6 +163,11 @@ class CampaignResourceTest {
                 .body("[0].below", hasItem("甲镇"))
                 .body("[0].lastPlaceBelow", equalTo(true))
                 .body("[0].ranking.size()", equalTo(2));
+        String bulletin = given().auth().preemptive().basic("supervisor", "supervisor")
+                .get("/api/v1/campaigns/2030/checkpoints?format=csv").then().statusCode(200).extract().asString();
+        assertTrue(bulletin.lines().anyMatch(l -> l.contains(",甲镇,") && l.contains("70.00%") && l.contains("低于要求")),
+                bulletin);
+        assertTrue(bulletin.contains("末位"), bulletin);
         given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/campaigns/2030/progress").then()
                 .body("units[2].rank", nullValue());
         given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/campaigns/2030/awards").then()

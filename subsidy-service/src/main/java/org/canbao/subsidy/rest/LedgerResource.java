@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.canbao.platform.rest.Table;
 import org.canbao.subsidy.service.Ledger;
 
 @Path("/api/v1/ledger/{policyYear}")
@@ -22,7 +23,7 @@ public class LedgerResource {
     /** Subsidy totals by category and funding source, pending subsidies, retroactive subsidies and refunds due. */
     @GET
     @RolesAllowed({"supervisor", "admin"})
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Table.CSV, Table.XLSX})
     public Ledger.LedgerView ledger(@PathParam("policyYear") int year) {
         scope.requireWhole("the ledger");
         return ledger.of(year);
