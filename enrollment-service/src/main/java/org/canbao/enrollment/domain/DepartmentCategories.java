@@ -14,6 +14,11 @@ public final class DepartmentCategories {
         byDepartment.values().forEach(all::addAll);
     }
 
+    /** The departments that send feeds, by name. */
+    public Set<String> departments() {
+        return new TreeSet<>(byDepartment.keySet());
+    }
+
     public boolean knows(String department) {
         return byDepartment.containsKey(department);
     }

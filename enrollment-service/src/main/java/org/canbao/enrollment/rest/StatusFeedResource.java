@@ -80,7 +80,10 @@ public class StatusFeedResource {
         }
         // a snapshot names every member at once, so a feed is taken whole (its size is the department's caseload)
         BatchStream lines = body.get();
-        return audit.received("/api/v1/status-feeds/" + department, lines,
+        // the audit keeps the call as made: feed health reads the mode and date back from it
+        String call = "/api/v1/status-feeds/" + department + "?mode=" + feedMode.name().toLowerCase(Locale.ROOT)
+                + (asOf == null ? "" : "&asOf=" + asOf);
+        return audit.received(call, lines,
                 feeds.receive(department, asOf == null ? null : date(asOf), feedMode, lines.all()));
     }
 

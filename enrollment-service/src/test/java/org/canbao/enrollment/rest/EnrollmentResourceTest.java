@@ -122,6 +122,17 @@ class EnrollmentResourceTest {
                 .then().statusCode(200)
                 .body("duplicates", equalTo(1)).body("unchanged", equalTo(1)).body("removed", equalTo(1));
 
+        // the department's list halved from one month to the next: feed health flags it; a silent department is missing
+        var feeds = given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/feeds")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("snapshot", feeds.getString("find { it.department == 'civil-affairs' }.mode"));
+        assertEquals("2022-09-30", feeds.getString("find { it.department == 'civil-affairs' }.asOf"));
+        assertEquals(1, feeds.getInt("find { it.department == 'civil-affairs' }.members"));
+        assertEquals(2, feeds.getInt("find { it.department == 'civil-affairs' }.previousMembers"));
+        assertEquals(List.of("shrank"), feeds.getList("find { it.department == 'civil-affairs' }.flags"));
+        assertEquals(List.of("missing"), feeds.getList("find { it.department == 'disabled-persons-federation' }.flags"));
+        given().auth().preemptive().basic("civil-affairs", "civil-affairs").get("/api/v1/feeds").then().statusCode(403);
+
         given().auth().preemptive().basic("supervisor", "supervisor")
                 .get("/api/v1/persons/" + WANG.value())
                 .then().statusCode(200)
