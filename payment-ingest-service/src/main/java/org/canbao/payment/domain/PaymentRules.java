@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.canbao.platform.batch.BatchLine;
+import org.canbao.platform.batch.LineChecks;
 import org.canbao.platform.batch.Flag;
 import org.canbao.platform.batch.LineRejected;
 
@@ -41,41 +42,41 @@ public record PaymentRules(Set<String> channels, Set<String> taxOffices) {
     public record Checked(PaymentConfirmation confirmation, List<Flag> flags) {
     }
 
+    /** Every bad field of the line is reported at once ({@link LineChecks}), not only the first. */
     public Checked read(BatchLine line, Instant now) {
-        String receiptId = line.required("receiptId");
-        if (!RECEIPT.matcher(receiptId).matches()) {
-            throw new LineRejected("receiptId", "receiptId must be 1 to 64 letters, digits or _ . : / -");
+        LineChecks checks = new LineChecks();
+        String receiptId = checks.read(() -> line.required("receiptId"));
+        if (receiptId != null) {
+            checks.require(RECEIPT.matcher(receiptId).matches(), "receiptId", "receiptId must be 1 to 64 letters, digits or _ . : / -");
         }
-        var idNumber = line.idNumber("idNumber");
-        int policyYear = line.integer("policyYear", null);
-        if (policyYear < 2000 || policyYear > 2100) {
-            throw new LineRejected("policyYear", "policyYear " + policyYear + " is not a plausible year");
+        var idNumber = checks.read(() -> line.idNumber("idNumber"));
+        Integer policyYear = checks.read(() -> line.integer("policyYear", null));
+        boolean plausibleYear = policyYear != null && policyYear >= 2000 && policyYear <= 2100;
+        if (policyYear != null) {
+            checks.require(plausibleYear, "policyYear", "policyYear " + policyYear + " is not a plausible year");
         }
-        var amount = line.money("amount");
-        String channel = line.required("channel");
-        if (!NAME.matcher(channel).matches()) {
-            throw new LineRejected("channel", "channel must be 1 to 32 letters, digits or _ . - (such as WECHAT)");
+        var amount = checks.read(() -> line.money("amount"));
+        String channel = checks.read(() -> line.required("channel"));
+        if (channel != null) {
+            checks.require(NAME.matcher(channel).matches(), "channel", "channel must be 1 to 32 letters, digits or _ . - (such as WECHAT)");
         }
-        OffsetDateTime paidAt = line.instant("paidAt");
-        if (paidAt.toInstant().isAfter(now.plus(CLOCK_SKEW))) {
-            throw new LineRejected("paidAt", "paidAt " + paidAt + " is in the future");
+        OffsetDateTime paidAt = checks.read(() -> line.instant("paidAt"));
+        if (paidAt != null) {
+            checks.require(!paidAt.toInstant().isAfter(now.plus(CLOCK_SKEW)), "paidAt", "paidAt " + paidAt + " is in the future");
+            LocalDate day = paidAt.atZoneSameInstant(SHANGHAI).toLocalDate();
+            if (plausibleYear) {
+                checks.require(day.getYear() >= policyYear - 1, "paidAt", "paidAt " + day
+                        + " is before any collection for policy year " + policyYear + " (it opens in " + (policyYear - 1) + " at the earliest)");
+                checks.require(day.getYear() <= policyYear, "paidAt", "paidAt " + day + " is after policy year " + policyYear + " ended");
+            }
         }
-        LocalDate day = paidAt.atZoneSameInstant(SHANGHAI).toLocalDate();
-        if (day.getYear() < policyYear - 1) {
-            throw new LineRejected("paidAt", "paidAt " + day + " is before any collection for policy year " + policyYear
-                    + " (it opens in " + (policyYear - 1) + " at the earliest)");
-        }
-        if (day.getYear() > policyYear) {
-            throw new LineRejected("paidAt", "paidAt " + day + " is after policy year " + policyYear + " ended");
-        }
-        int tier = line.integer("tier", 1);
-        if (tier < 1) {
-            throw new LineRejected("tier", "tier must be 1 or more");
+        Integer tier = checks.read(() -> line.integer("tier", 1));
+        if (tier != null) {
+            checks.require(tier >= 1, "tier", "tier must be 1 or more");
         }
         String taxOffice = line.optional("taxOffice");
-        if (taxOffice != null && taxOffice.length() > 64) {
-            throw new LineRejected("taxOffice", "taxOffice is longer than 64 characters");
-        }
+        checks.require(taxOffice == null || taxOffice.length() <= 64, "taxOffice", "taxOffice is longer than 64 characters");
+        checks.done();
         List<Flag> flags = new ArrayList<>();
         if (!channels.isEmpty() && !channels.contains(channel.toUpperCase(Locale.ROOT))) {
             flags.add(new Flag(line.number(), "channel", "channel " + channel + " is not on the tax bureau's list: follow up"));

@@ -62,6 +62,9 @@ public class TaxStreamConsumer {
             reject.put("offset", record.offset());
             reject.put("field", rejection.field());
             reject.put("reason", rejection.reason());
+            if (rejection.errors() != null) {
+                reject.put("errors", rejection.errors());
+            }
             reject.put("record", record.value() == null ? null : IdNumber.scrub(record.value()));
             String where = record.partition() + "-" + record.offset();
             store.appendRecord("rejected/" + where, REJECTED, where, json(reject));

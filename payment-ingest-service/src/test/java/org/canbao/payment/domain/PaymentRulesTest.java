@@ -73,4 +73,17 @@ class PaymentRulesTest {
         PaymentRules open = new PaymentRules(Set.of(), Set.of());
         assertEquals(List.of(), open.read(line("channel", "CARRIER_PIGEON"), NOW).flags(), "no list, no check");
     }
+
+    @Test
+    void everyBadFieldOfALineIsReportedNotOnlyTheFirst() {
+        BatchLine line = line("amount", "35O.00");
+        line.fields().put("channel", "<b>");
+        line.fields().put("paidAt", "2099-01-01T00:00:00+08:00");
+        line.fields().remove("receiptId");
+        LineRejected e = assertThrows(LineRejected.class, () -> RULES.read(line, NOW));
+        assertEquals("receiptId", e.field(), "the first bad field leads");
+        assertEquals(List.of("receiptId", "amount", "channel", "paidAt", "paidAt"), e.all().stream().map(LineRejected::field).toList());
+        assertEquals(List.of(), assertThrows(LineRejected.class, () -> RULES.read(line("tier", "0"), NOW)).all(),
+                "one bad field: no list");
+    }
 }

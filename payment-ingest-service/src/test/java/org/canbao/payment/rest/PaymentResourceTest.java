@@ -249,6 +249,10 @@ class PaymentResourceTest {
                 .post("/api/v1/payments").then().statusCode(200)
                 .body("accepted", equalTo(1))
                 .body("rejected.line", equalTo(List.of(3))).body("rejected.field", equalTo(List.of("amount")));
+        // a line with several bad fields lists them all
+        post(line("E-1", "-5", "9999-01-01 00:00:00").replace("BANK_COUNTER", "<b>"))
+                .statusCode(200).body("rejected[0].field", equalTo("amount"))
+                .body("rejected[0].errors.field", equalTo(List.of("amount", "channel", "paidAt", "paidAt")));
         given().auth().preemptive().basic("tax", "tax").contentType(BatchBody.XLSX).body(xlsx.toByteArray())
                 .post("/api/v1/payments").then().statusCode(200).body("duplicates", equalTo(1));
         given().auth().preemptive().basic("tax", "tax").multiPart("other", "x.csv", new byte[1], "text/csv")

@@ -43,7 +43,9 @@ public class BatchReport {
             try {
                 handler.accept(line);
             } catch (LineRejected e) {
-                rejected.add(new Rejection(line.number(), e.field(), IdNumber.scrub(e.reason())));
+                List<Rejection.FieldError> errors = e.all().isEmpty() ? null : e.all().stream()
+                        .map(f -> new Rejection.FieldError(f.field(), IdNumber.scrub(f.reason()))).toList();
+                rejected.add(new Rejection(line.number(), e.field(), IdNumber.scrub(e.reason()), errors));
             }
         }
         rejected.sort(Comparator.comparingInt(Rejection::line));
