@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.canbao.contracts.IdNumber;
 import org.canbao.platform.batch.BatchLine;
+import org.canbao.platform.batch.LineChecks;
 
 /** One person as the household roster (public security) reports them. */
 public record RosterLine(IdNumber idNumber, String name, String householdId, String township, String village,
@@ -17,9 +18,13 @@ public record RosterLine(IdNumber idNumber, String name, String householdId, Str
 
     /** A roster line as a department sends it; names and places are text a person typed, within sane bounds. */
     public static RosterLine read(BatchLine line) {
-        return new RosterLine(line.idNumber("idNumber"), line.text("name", NAME_MAX, true),
-                line.text("householdId", NAME_MAX, true), line.text("township", NAME_MAX, true),
-                line.text("village", NAME_MAX, false), line.enumValue("status", ResidentStatus.class, ResidentStatus.ACTIVE));
+        LineChecks checks = new LineChecks();
+        RosterLine read = new RosterLine(checks.read(() -> line.idNumber("idNumber")),
+                checks.read(() -> line.text("name", NAME_MAX, true)), checks.read(() -> line.text("householdId", NAME_MAX, true)),
+                checks.read(() -> line.text("township", NAME_MAX, true)), checks.read(() -> line.text("village", NAME_MAX, false)),
+                checks.read(() -> line.enumValue("status", ResidentStatus.class, ResidentStatus.ACTIVE)));
+        checks.done();
+        return read;
     }
 
     /**
