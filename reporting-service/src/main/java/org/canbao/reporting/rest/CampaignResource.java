@@ -18,6 +18,7 @@ import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.eventstore.EventRelay;
 import org.canbao.platform.security.CallerScope;
 import org.canbao.reporting.domain.BusinessTime;
+import org.canbao.reporting.domain.CampaignDocument;
 import org.canbao.platform.rest.Table;
 import org.canbao.reporting.domain.CheckpointBulletin;
 import org.canbao.reporting.service.Campaigns;

@@ -24,7 +24,7 @@ import org.canbao.reporting.domain.CampaignTargets;
 import org.canbao.reporting.domain.UnitTarget;
 import org.canbao.reporting.persistence.Campaign;
 import org.canbao.reporting.persistence.CampaignUnit;
-import org.canbao.reporting.rest.CampaignDocument;
+import org.canbao.reporting.domain.CampaignDocument;
 
 /** Defines campaigns: their units and targets, checkpoints and rules; tells the other services the units. */
 @ApplicationScoped

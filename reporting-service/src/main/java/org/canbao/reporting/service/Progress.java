@@ -25,7 +25,7 @@ import org.canbao.reporting.domain.UnitTarget;
 import org.canbao.reporting.persistence.CampaignUnit;
 import org.canbao.reporting.persistence.CoverageCounts;
 import org.canbao.reporting.persistence.CoverageCounts.PlaceCounts;
-import org.canbao.reporting.rest.CampaignDocument;
+import org.canbao.reporting.domain.CampaignDocument;
 
 /** Answers progress questions from the coverage projection: per unit, per child unit, at checkpoints. */
 @ApplicationScoped

@@ -3,6 +3,7 @@ package org.canbao.subsidy.rest;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import org.canbao.platform.batch.InvalidInput;
 import org.canbao.platform.rest.StrictJson;
+import org.canbao.subsidy.domain.PolicyDocument;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -9,7 +9,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.canbao.subsidy.rest.PolicyDocument;
+import org.canbao.subsidy.domain.PolicyDocument;
 
 /**
  * The subsidy ledger finance needs to transfer money into the fund: subsidies of enrolled persons by category

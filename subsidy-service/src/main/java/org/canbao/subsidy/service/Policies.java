@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.canbao.contracts.EventCodec;
 import org.canbao.subsidy.domain.Policy;
 import org.canbao.subsidy.persistence.PolicyEntity;
-import org.canbao.subsidy.rest.PolicyDocument;
+import org.canbao.subsidy.domain.PolicyDocument;
 
 /** The policy years, as documents in the database and as domain policies. */
 @ApplicationScoped

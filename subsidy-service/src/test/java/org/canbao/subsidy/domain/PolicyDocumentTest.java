@@ -1,4 +1,4 @@
-package org.canbao.subsidy.rest;
+package org.canbao.subsidy.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,9 +11,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.canbao.platform.batch.InvalidInput;
 import org.canbao.contracts.EventCodec;
-import org.canbao.subsidy.domain.CategorySpell;
-import org.canbao.subsidy.domain.Policy;
-import org.canbao.subsidy.domain.SubsidyDecision;
 import org.junit.jupiter.api.Test;
 
 /** The Aikou 2023 notice's real per-category table, given to a policy as it stands. */

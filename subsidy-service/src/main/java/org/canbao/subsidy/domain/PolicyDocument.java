@@ -1,4 +1,4 @@
-package org.canbao.subsidy.rest;
+package org.canbao.subsidy.domain;
 
 import org.canbao.platform.batch.InvalidInput;
 import com.fasterxml.jackson.annotation.JsonAlias;
@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.canbao.platform.batch.BatchBody;
-import org.canbao.subsidy.domain.Policy;
-import org.canbao.subsidy.domain.SubsidyRule;
 
 /**
  * The body of {@code PUT /api/v1/policies/{year}}. {@code contribution} alone is shorthand for a single tier 1.

@@ -1,4 +1,4 @@
-package org.canbao.reporting.rest;
+package org.canbao.reporting.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
