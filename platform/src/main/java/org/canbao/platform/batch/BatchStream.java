@@ -37,7 +37,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  */
 public final class BatchStream {
     /** Lines handed to a service in one transaction. */
-    public static final int CHUNK_LINES = 2_000;
+    public static final int CHUNK_LINES = 5_000;
     /** No batch line is longer; a longer one is rejected without being held. */
     public static final int MAX_LINE_BYTES = 1024 * 1024;
     static final Charset GB18030 = Charset.forName("GB18030");
@@ -49,6 +49,7 @@ public final class BatchStream {
     private final boolean csv;
     private final XlsxRows xlsx;
     private final byte[] buffer = new byte[64 * 1024];
+    private final Map<Charset, CharsetDecoder> decoders = new java.util.HashMap<>();
     private int position;
     private int limit;
     private long bytes;
@@ -224,7 +225,8 @@ public final class BatchStream {
         }
         Charset use = charset == null ? StandardCharsets.UTF_8 : charset;
         try {
-            return decoder(use).decode(bytes.rewind()).toString().replace("\uFEFF", "");
+            String text = decoders.computeIfAbsent(use, BatchStream::decoder).reset().decode(bytes.rewind()).toString();
+            return text.isEmpty() || text.charAt(0) != '\uFEFF' ? text : text.replace("\uFEFF", "");
         } catch (CharacterCodingException e) {
             unreadable.add(new Rejection(lineNumber, null, "line is not valid " + use.name()
                     + " text; send UTF-8, or name the file's charset, such as text/csv; charset=GBK"));
