@@ -13,6 +13,7 @@ import org.canbao.enrollment.service.RosterService;
 import org.canbao.platform.audit.BatchAudit;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
+import org.canbao.platform.rest.Table;
 import org.canbao.platform.batch.BatchStream;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -31,7 +32,7 @@ public class ResidentResource {
     @POST
     @RolesAllowed("public-security")
     @Consumes({BatchBody.NDJSON, BatchBody.CSV, BatchBody.XLSX, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Table.XLSX, Table.CSV})
     public BatchReport receive(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         return take(BatchStream.of(body, contentType));
     }
@@ -40,7 +41,7 @@ public class ResidentResource {
     @POST
     @RolesAllowed("public-security")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Table.XLSX, Table.CSV})
     public BatchReport upload(@RestForm("file") FileUpload file, @RestForm("charset") String charset) {
         return take(BatchStream.ofUpload(file, charset));
     }

@@ -25,6 +25,7 @@ import org.canbao.enrollment.service.StatusFeedService;
 import org.canbao.platform.audit.BatchAudit;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
+import org.canbao.platform.rest.Table;
 import org.canbao.platform.batch.BatchStream;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -48,7 +49,7 @@ public class StatusFeedResource {
     @POST
     @RolesAllowed({"civil-affairs", "rural-revitalization", "disabled-persons-federation", "medical-insurance"})
     @Consumes({BatchBody.NDJSON, BatchBody.CSV, BatchBody.XLSX, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Table.XLSX, Table.CSV})
     public BatchReport receive(@PathParam("department") String department, @QueryParam("asOf") String asOf,
                                @QueryParam("mode") String mode,
                                @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
@@ -59,7 +60,7 @@ public class StatusFeedResource {
     @POST
     @RolesAllowed({"civil-affairs", "rural-revitalization", "disabled-persons-federation", "medical-insurance"})
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Table.XLSX, Table.CSV})
     public BatchReport upload(@PathParam("department") String department, @QueryParam("asOf") String asOf,
                               @QueryParam("mode") String mode, @RestForm("file") FileUpload file,
                               @RestForm("charset") String charset) {

@@ -20,6 +20,7 @@ import org.canbao.payment.service.PaymentService;
 import org.canbao.platform.audit.BatchAudit;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
+import org.canbao.platform.rest.Table;
 import org.canbao.platform.batch.BatchStream;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -41,7 +42,7 @@ public class PaymentResource {
     @POST
     @RolesAllowed("tax")
     @Consumes({BatchBody.NDJSON, BatchBody.CSV, BatchBody.XLSX, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Table.XLSX, Table.CSV})
     public BatchReport receive(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         return take(BatchStream.of(body, contentType));
     }
@@ -50,7 +51,7 @@ public class PaymentResource {
     @POST
     @RolesAllowed("tax")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Table.XLSX, Table.CSV})
     public BatchReport upload(@RestForm("file") FileUpload file, @RestForm("charset") String charset) {
         return take(BatchStream.ofUpload(file, charset));
     }

@@ -1,8 +1,12 @@
 package org.canbao.platform.batch;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Consumer;
 import org.canbao.contracts.IdNumber;
@@ -22,6 +26,9 @@ public class BatchReport {
     public Integer added;
     public Integer removed;
     public Integer unchanged;
+    /** Each rejected line's cells as sent, ID numbers masked, by line number: the rejected lines' workbook. */
+    @JsonIgnore
+    public final Map<Integer, Map<String, String>> rejectedCells = new HashMap<>();
 
     public static BatchReport startingWith(BatchBody body) {
         BatchReport report = new BatchReport();
@@ -34,6 +41,7 @@ public class BatchReport {
         accepted += chunk.accepted;
         duplicates += chunk.duplicates;
         rejected.addAll(chunk.rejected);
+        rejectedCells.putAll(chunk.rejectedCells);
         flagged.addAll(chunk.flagged);
     }
 
@@ -46,9 +54,16 @@ public class BatchReport {
                 List<Rejection.FieldError> errors = e.all().isEmpty() ? null : e.all().stream()
                         .map(f -> new Rejection.FieldError(f.field(), IdNumber.scrub(f.reason()))).toList();
                 rejected.add(new Rejection(line.number(), e.field(), IdNumber.scrub(e.reason()), errors));
+                rejectedCells.put(line.number(), masked(line.fields()));
             }
         }
         rejected.sort(Comparator.comparingInt(Rejection::line));
         return this;
+    }
+
+    private static Map<String, String> masked(Map<String, String> fields) {
+        Map<String, String> cells = new LinkedHashMap<>();
+        fields.forEach((field, value) -> cells.put(field, value == null ? null : IdNumber.scrub(value)));
+        return cells;
     }
 }

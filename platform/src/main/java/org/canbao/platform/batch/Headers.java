@@ -28,7 +28,21 @@ public final class Headers {
             Map.entry("缴费档次", "tier"), Map.entry("档次", "tier"), Map.entry("税务机关", "taxOffice"),
             Map.entry("征收机关", "taxOffice"));
 
+    /** The header each field gets on a sheet Canbao writes, one a bureau's staff read and Canbao reads back. */
+    private static final Map<String, String> CHINESE = Map.ofEntries(
+            Map.entry("idNumber", "身份证号码"), Map.entry("name", "姓名"), Map.entry("householdId", "户号"),
+            Map.entry("township", "乡镇（街道）"), Map.entry("village", "村（社区）"), Map.entry("status", "人员状态"),
+            Map.entry("category", "人员类别"), Map.entry("action", "操作"), Map.entry("effectiveDate", "生效日期"),
+            Map.entry("policyYear", "参保年度"), Map.entry("reason", "核减原因"), Map.entry("receiptId", "票据号"),
+            Map.entry("amount", "缴费金额"), Map.entry("channel", "缴费渠道"), Map.entry("paidAt", "缴费时间"),
+            Map.entry("tier", "缴费档次"), Map.entry("taxOffice", "税务机关"));
+
     private Headers() {
+    }
+
+    /** The Chinese header of a field (one {@link #field} reads back), or the field's own name. */
+    public static String chinese(String field) {
+        return field == null ? null : CHINESE.getOrDefault(field, field);
     }
 
     /** The API's name for a column header, or the header itself. */
