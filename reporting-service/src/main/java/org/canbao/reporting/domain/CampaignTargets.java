@@ -1,5 +1,7 @@
 package org.canbao.reporting.domain;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import org.canbao.platform.batch.InvalidInput;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,9 +42,21 @@ public final class CampaignTargets {
             Long target = number(row, "target", line, errors);
             String kind = first(row, "unit_kind", "kind");
             String ranked = first(row, "ranked");
-            units.add(new UnitTarget(name, kind, target, ranked == null ? !"special_unit".equals(kind) : Boolean.parseBoolean(ranked)));
             Long population = number(row, "population", line, errors);
             Long employeeInsured = number(row, "employee_insured", line, errors);
+            Long elsewhere = number(row, "enrolled_elsewhere", line, errors);
+            BigDecimal rate = rate(row, line, errors);
+            if (target == null && rate != null) {
+                if (population == null) {
+                    errors.add("line " + line + ": " + name + " has a rate but no population to apply it to");
+                } else {
+                    target = formula(population, employeeInsured, elsewhere, rate);
+                }
+            } else if (target != null && rate != null) {
+                errors.add("line " + line + ": " + name + " gives both a target and a rate: give one");
+            }
+            units.add(new UnitTarget(name, kind, target, ranked == null ? !"special_unit".equals(kind) : Boolean.parseBoolean(ranked),
+                    first(row, "parent", "parent_name")));
             Long eligible = number(row, "eligible", line, errors);
             if (population != null && employeeInsured != null && eligible != null && population - employeeInsured != eligible) {
                 warnings.add("line " + line + ": " + name + " population " + population + " - employee_insured "
@@ -52,10 +66,42 @@ public final class CampaignTargets {
                 warnings.add("line " + line + ": " + name + " has no target and gets no ratio");
             }
         }
+        if (errors.isEmpty()) {
+            errors.addAll(UnitTree.problems(units));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInput(String.join("; ", errors));
         }
         return new Parsed(units, warnings);
+    }
+
+    /**
+     * A target computed from the table's columns as notices set it: (population − employee-insured − enrolled
+     * elsewhere) × rate, rounded half up to whole persons (Wuming 2018: 97 % of the base population; Aikou 2023:
+     * the population less those enrolled elsewhere, 核减).
+     */
+    public static long formula(long population, Long employeeInsured, Long enrolledElsewhere, BigDecimal rate) {
+        long base = population - (employeeInsured == null ? 0 : employeeInsured) - (enrolledElsewhere == null ? 0 : enrolledElsewhere);
+        return BigDecimal.valueOf(base).multiply(rate).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    private static BigDecimal rate(Map<String, String> row, int line, List<String> errors) {
+        String value = first(row, "rate");
+        if (value == null) {
+            return null;
+        }
+        try {
+            BigDecimal rate = new BigDecimal(value.endsWith("%") ? value.substring(0, value.length() - 1) : value);
+            rate = value.endsWith("%") ? rate.movePointLeft(2) : rate;
+            if (rate.signum() <= 0 || rate.compareTo(BigDecimal.ONE) > 0) {
+                errors.add("line " + line + ": rate " + value + " is not a share between 0 and 1, such as 0.97 or 97%");
+                return null;
+            }
+            return rate;
+        } catch (NumberFormatException e) {
+            errors.add("line " + line + ": rate '" + value + "' is not a number such as 0.97 or 97%");
+            return null;
+        }
     }
 
     private static String first(Map<String, String> row, String... keys) {

@@ -45,8 +45,10 @@ public class CampaignUnit extends PanacheEntityBase {
 
     public int position;
 
+    public String parent;
+
     public UnitTarget toTarget() {
-        return new UnitTarget(name, kind, target, ranked);
+        return new UnitTarget(name, kind, target, ranked, parent);
     }
 
     public static List<UnitTarget> targetsOf(int policyYear) {

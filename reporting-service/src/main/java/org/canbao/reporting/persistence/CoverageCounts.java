@@ -2,7 +2,10 @@ package org.canbao.reporting.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.canbao.reporting.domain.UnitCounts;
 
@@ -27,6 +30,15 @@ public class CoverageCounts {
              group by p.township, p.village
             """;
 
+    private static final String DAILY = """
+            select cast(c.enrolled_at at time zone 'Asia/Shanghai' as date) as day, count(*)
+              from person p
+              join coverage c on c.person_key = p.person_key and c.policy_year = :year
+             where c.enrolled_at is not null and (:all or p.township in (:units) or p.village in (:units))
+               and not exists (select 1 from exclusion e where e.person_key = p.person_key and e.policy_year = :year)
+             group by 1
+            """;
+
     private final EntityManager em;
 
     public CoverageCounts(EntityManager em) {
@@ -41,5 +53,21 @@ public class CoverageCounts {
                 .getResultList();
         return rows.stream().map(r -> new PlaceCounts((String) r[0], (String) r[1], new UnitCounts(
                 ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue()))).toList();
+    }
+
+    /** Enrolments per day (Asia/Shanghai) of the persons living in these units (null: the whole deployment). */
+    @SuppressWarnings("unchecked")
+    public Map<LocalDate, Long> perDay(int policyYear, List<String> units) {
+        List<Object[]> rows = em.createNativeQuery(DAILY)
+                .setParameter("year", policyYear)
+                .setParameter("all", units == null)
+                .setParameter("units", units == null ? List.of("") : units)
+                .getResultList();
+        Map<LocalDate, Long> days = new HashMap<>();
+        for (Object[] r : rows) {
+            LocalDate day = r[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[0];
+            days.put(day, ((Number) r[1]).longValue());
+        }
+        return days;
     }
 }

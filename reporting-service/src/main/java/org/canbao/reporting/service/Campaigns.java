@@ -73,6 +73,7 @@ public class Campaigns {
             unit.kind = units.get(i).kind();
             unit.target = units.get(i).target();
             unit.ranked = units.get(i).ranked();
+            unit.parent = units.get(i).parent();
             unit.position = i;
             unit.persist();
         }

@@ -7,6 +7,8 @@ import jakarta.ws.rs.NotFoundException;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +23,9 @@ import org.canbao.reporting.domain.CheckpointBulletin;
 import org.canbao.reporting.domain.CoverageProjection;
 import org.canbao.reporting.domain.UnitCounts;
 import org.canbao.reporting.domain.UnitProgress;
+import org.canbao.reporting.domain.Trend;
 import org.canbao.reporting.domain.UnitTarget;
+import org.canbao.reporting.domain.UnitTree;
 import org.canbao.reporting.persistence.CampaignUnit;
 import org.canbao.reporting.persistence.CoverageCounts;
 import org.canbao.reporting.persistence.CoverageCounts.PlaceCounts;
@@ -57,21 +61,35 @@ public class Progress {
     @Transactional
     public ProgressView progress(int year, OffsetDateTime asOf, String parent, String scope) {
         List<UnitTarget> targets = targets(year);
+        UnitTree tree = UnitTree.of(targets);
         List<PlaceCounts> places = counts.asOf(year, asOf == null ? END_OF_TIME : asOf);
         if (parent != null && targets.stream().noneMatch(t -> t.name().equals(parent))
                 && places.stream().noneMatch(p -> parent.equals(p.township()))) {
             throw new NotFoundException("the " + year + " campaign has no unit '" + parent + "'");
         }
-        List<UnitTarget> units = parent == null ? targets : children(parent, places, targets);
+        List<UnitTarget> units;
+        if (!tree.hierarchical()) {
+            units = parent == null ? targets : children(parent, places, targets);
+        } else if (parent == null) {
+            units = tree.roots();
+        } else {
+            units = tree.children(parent).isEmpty() ? children(parent, places, targets) : tree.children(parent);
+        }
+        Set<String> lived = new HashSet<>();
+        places.forEach(p -> {
+            lived.add(p.township());
+            lived.add(p.village());
+        });
         Map<String, UnitCounts> byUnit = new HashMap<>();
         for (UnitTarget unit : units) {
-            byUnit.put(unit.name(), places.stream()
-                    .filter(p -> unit.name().equals(p.township()) || unit.name().equals(p.village()))
-                    .map(PlaceCounts::counts).reduce(UnitCounts.NONE, UnitCounts::plus));
+            byUnit.put(unit.name(), tree.counts(unit.name(), lived, name -> places.stream()
+                    .filter(p -> name.equals(p.township()) || name.equals(p.village()))
+                    .map(PlaceCounts::counts).reduce(UnitCounts.NONE, UnitCounts::plus)));
         }
         List<UnitProgress> progress = CoverageProjection.progress(units, byUnit);
         if (scope != null) {
-            progress = scoped(progress, parent, scope, places);
+            progress = tree.hierarchical() && tree.has(scope) ? scoped(progress, parent, scope, tree)
+                    : scoped(progress, parent, scope, places);
         }
         OffsetDateTime shown = asOf != null ? asOf : ZonedDateTime.now(BusinessTime.ZONE).toOffsetDateTime();
         return new ProgressView(year, shown, parent, CoverageProjection.total(progress), progress);
@@ -124,6 +142,28 @@ public class Progress {
         return new IncentivesView(year, cutoff, rules.incentives(atCutoff, late));
     }
 
+    /**
+     * A unit's enrolments day by day against its target and the checkpoints (null unit: the whole deployment, whose
+     * curve every township sees in the bulletins). A supervisor scoped to a unit sees its own and its villages'.
+     */
+    @Transactional
+    public Trend trend(int year, String unit, String scope) {
+        CampaignDocument document = document(year);
+        UnitTree tree = UnitTree.of(targets(year));
+        if (unit != null && !tree.has(unit)) {
+            throw new NotFoundException("the " + year + " campaign has no unit '" + unit + "'");
+        }
+        if (scope != null && unit != null && !tree.within(unit, scope) && counts.asOf(year, END_OF_TIME).stream()
+                .noneMatch(p -> unit.equals(p.village()) && scope.equals(p.township()))) {
+            throw new ForbiddenException("a supervisor scoped to " + scope + " cannot see " + unit);
+        }
+        Long target = unit == null ? progress(year, null, null).total().target() : tree.withTarget(unit).target();
+        List<Trend.Line> lines = (document.checkpoints() == null ? List.<CampaignDocument.Checkpoint>of() : document.checkpoints())
+                .stream().map(c -> new Trend.Line(BusinessTime.cutoff(c.cutoff(), "cutoff").minusNanos(1)
+                        .atZoneSameInstant(BusinessTime.ZONE).toLocalDate(), c.requiredRatio())).toList();
+        return Trend.of(year, unit, target, counts.perDay(year, unit == null ? null : tree.subtree(unit)), lines);
+    }
+
     private CampaignDocument document(int year) {
         return campaigns.document(year).orElseThrow(() -> new NotFoundException("no campaign for " + year));
     }
@@ -171,6 +211,21 @@ public class Progress {
             return units.stream().filter(u -> u.name().equals(scope)).toList();
         }
         throw new ForbiddenException("'" + parent + "' is outside the scope of a supervisor of " + scope);
+    }
+
+    /**
+     * The same in a campaign whose units form a tree: a supervisor of a unit sees its subtree whole, and above it only
+     * the rows of the units it lies within (its own row among its peers).
+     */
+    private static List<UnitProgress> scoped(List<UnitProgress> units, String parent, String scope, UnitTree tree) {
+        if (parent != null && tree.within(parent, scope)) {
+            return units;
+        }
+        List<UnitProgress> own = units.stream().filter(u -> tree.within(scope, u.name())).toList();
+        if (own.isEmpty()) {
+            throw new ForbiddenException("'" + parent + "' is outside the scope of a supervisor of " + scope);
+        }
+        return own;
     }
 
     /** The villages of a township, with a target where the campaign gave one. */
