@@ -60,6 +60,7 @@ public final class Canbao {
             }
             case "status" -> canbao.status();
             case "bench" -> Benchmark.run(args.length > 1 ? Integer.parseInt(args[1]) : 50_000);
+            case "files" -> FileTimings.run(args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000);
             case "down" -> canbao.down(args.length > 1 && args[1].equals("--purge"));
             case "rebuild" -> rebuild(args.length > 1 ? args[1] : "");
             case "chaos" -> {
@@ -67,7 +68,7 @@ public final class Canbao {
                     System.exit(1);
                 }
             }
-            default -> System.out.println("usage: ./canbao up | demo | status | bench [N] | rebuild <service> "
+            default -> System.out.println("usage: ./canbao up | demo | status | bench [N] | files [rows] | rebuild <service> "
                     + "| chaos [--minutes M] | down [--purge]");
         }
     }

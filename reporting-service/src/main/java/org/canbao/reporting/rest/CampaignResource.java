@@ -18,6 +18,7 @@ import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.eventstore.EventRelay;
 import org.canbao.platform.security.CallerScope;
 import org.canbao.reporting.domain.BusinessTime;
+import org.canbao.reporting.domain.Trend;
 import org.canbao.reporting.domain.CampaignDocument;
 import org.canbao.platform.rest.Table;
 import org.canbao.reporting.domain.CheckpointBulletin;
@@ -87,6 +88,13 @@ public class CampaignResource {
                 scope.unit().orElse(null));
     }
 
+    /** A unit's enrolments day by day (new, running total, share of target) beside the checkpoints' required ratios. */
+    @GET
+    @Path("/trend")
+    @RolesAllowed({"supervisor", "admin"})
+    public Trend trend(@PathParam("policyYear") int year, @QueryParam("unit") String unit) {
+        return progress.trend(year, unit == null || unit.isBlank() ? null : unit, scope.unit().orElse(null));
+    }
 
     /** Units that earned the "advanced unit" award at the campaign's cut-off. */
     @GET

@@ -43,6 +43,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 @WithTestResource(LocalInfraResource.class)
+@WithTestResource(EnrollmentFeedsAnswer.class)
 class DashboardBrowserTest {
     private static final int YEAR = 2041;
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -130,12 +131,29 @@ class DashboardBrowserTest {
                     .endsWith("/api/v1/campaigns/" + YEAR + "/progress?format=xlsx"));
             String bulletin = browser.findElement(By.cssSelector("#checkpoints tr")).getText();
             assertTrue(bulletin.contains("50.00%") && bulletin.contains("甲镇"), bulletin);
+            // the season's curve: five enrolled on 1 Dec 2019, half the target, beside both checkpoints' lines
+            wait.until(b -> !b.findElements(By.cssSelector("#trend svg polyline")).isEmpty());
+            String curve = browser.findElement(By.cssSelector("#trend .meta")).getText();
+            assertTrue(curve.contains("2019-12-01") && curve.contains("累计 5 人") && curve.contains("50.00%"), curve);
+            assertEquals(2, browser.findElements(By.cssSelector("#trend line.goal")).size(), "one line per checkpoint");
+            // the departments' feeds, as enrollment-service answers them, asked with the supervisor's own credentials
+            wait.until(b -> b.findElements(By.cssSelector("#feeds tr")).size() == 3);
+            List<String> feeds = browser.findElements(By.cssSelector("#feeds tr")).stream().map(WebElement::getText).toList();
+            assertTrue(feeds.get(0).startsWith("民政") && feeds.get(0).contains("名单明显减少")
+                    && feeds.get(0).contains("-32.50%"), feeds.toString());
+            assertTrue(feeds.get(1).startsWith("残联") && feeds.get(1).contains("未按月报送"), feeds.toString());
+            assertTrue(feeds.get(2).endsWith("正常"), feeds.toString());
+            assertEquals(2, browser.findElements(By.cssSelector("#feeds td.low")).size());
+            assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString("supervisor:supervisor".getBytes(StandardCharsets.UTF_8)),
+                    EnrollmentFeedsAnswer.authorization);
             Files.write(shots.resolve("dashboard-desk.png"), ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
             ((JavascriptExecutor) browser).executeScript("document.querySelector('#units tr').click()");
             wait.until(b -> b.findElement(By.id("villages")).isDisplayed()
                     && b.findElements(By.cssSelector("#village-rows tr")).size() == 2);
             assertTrue(browser.findElement(By.id("villages-title")).getText().startsWith("甲镇"));
+            wait.until(b -> b.findElement(By.id("trend-unit")).getText().contains("甲镇")
+                    && b.findElement(By.cssSelector("#trend .meta")).getText().contains("累计 2 人"));
             Files.write(shots.resolve("dashboard-villages.png"), ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
             browser.manage().window().setSize(new Dimension(390, 844));
@@ -148,6 +166,27 @@ class DashboardBrowserTest {
             year.sendKeys(Keys.chord(Keys.CONTROL, "a"), String.valueOf(YEAR + 1), Keys.TAB);
             wait.until(b -> rows(b).size() == 1);
             assertEquals("合计", snapshot(browser).get(0).get("name"), "another year starts empty, without the old year's rows");
+
+            // a city's campaign: the city, its counties, their townships, one level at a time, and back up
+            browser.manage().window().setSize(new Dimension(1280, 900));
+            String city = "unit_name,unit_kind,parent,target\n湘市,city,,\n东县,county,湘市,\n西县,county,湘市,\n"
+                    + "甲镇,township,东县,2\n乙镇,township,东县,2\n丙镇,township,西县,2\n丁镇,township,西县,2\n戊镇,township,西县,2\n";
+            given().auth().preemptive().basic("admin", "admin").contentType("text/csv")
+                    .body(city.getBytes(StandardCharsets.UTF_8)).put("/api/v1/campaigns/" + (YEAR + 2)).then().statusCode(200);
+            year = browser.findElement(By.id("year"));
+            year.sendKeys(Keys.chord(Keys.CONTROL, "a"), String.valueOf(YEAR + 2), Keys.TAB);
+            wait.until(b -> rows(b).size() == 2 && rows(b).get(0).getText().startsWith("湘市 10"));
+            ((JavascriptExecutor) browser).executeScript("document.querySelector('#units tr').click()");
+            wait.until(b -> b.findElements(By.cssSelector("#village-rows tr")).size() == 2
+                    && b.findElement(By.id("villages-title")).getText().startsWith("湘市"));
+            assertEquals(List.of("东县 4", "西县 6"), browser.findElements(By.cssSelector("#village-rows tr")).stream()
+                    .map(r -> r.getText().split(" ")[0] + " " + r.getText().split(" ")[1]).toList(), "targets rolled up");
+            ((JavascriptExecutor) browser).executeScript("document.querySelectorAll('#village-rows tr')[1].click()");
+            wait.until(b -> b.findElements(By.cssSelector("#village-rows tr")).size() == 3
+                    && b.findElement(By.id("villages-title")).getText().startsWith("湘市 › 西县"));
+            Files.write(shots.resolve("dashboard-hierarchy.png"), ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            browser.findElement(By.linkText("湘市")).click();
+            wait.until(b -> b.findElements(By.cssSelector("#village-rows tr")).size() == 2);
         } finally {
             browser.quit();
         }

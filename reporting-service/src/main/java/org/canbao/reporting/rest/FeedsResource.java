@@ -1,0 +1,35 @@
+package org.canbao.reporting.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.canbao.platform.rest.Problem;
+import org.canbao.reporting.service.EnrollmentFeeds;
+
+@Path("/api/v1/feeds")
+public class FeedsResource {
+    private final EnrollmentFeeds feeds;
+
+    public FeedsResource(EnrollmentFeeds feeds) {
+        this.feeds = feeds;
+    }
+
+    /**
+     * The departments' feed health from enrollment-service, for the dashboard (same origin, same credentials); 502
+     * when enrollment-service cannot be reached.
+     */
+    @GET
+    @RolesAllowed({"supervisor", "admin"})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response feeds(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return feeds.fetch(authorization)
+                .map(a -> Response.status(a.status()).type(a.status() < 300 ? MediaType.APPLICATION_JSON : Problem.MEDIA_TYPE)
+                        .entity(a.body()).build())
+                .orElseGet(() -> Problem.response(502, "Bad Gateway", "enrollment-service could not be reached"));
+    }
+}
