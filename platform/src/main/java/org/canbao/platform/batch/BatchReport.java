@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
-import org.canbao.contracts.IdNumber;
+import org.canbao.platform.i18n.Language;
 
 /**
  * The answer to a batch: how many lines took effect, how many changed nothing because they were already in
@@ -44,11 +44,16 @@ public class BatchReport {
                 handler.accept(line);
             } catch (LineRejected e) {
                 List<Rejection.FieldError> errors = e.all().isEmpty() ? null : e.all().stream()
-                        .map(f -> new Rejection.FieldError(f.field(), IdNumber.scrub(f.reason()))).toList();
-                rejected.add(new Rejection(line.number(), e.field(), IdNumber.scrub(e.reason()), errors));
+                        .map(f -> new Rejection.FieldError(f.field(), f.message())).toList();
+                rejected.add(new Rejection(line.number(), e.field(), e.message(), errors));
             }
         }
         rejected.sort(Comparator.comparingInt(Rejection::line));
         return this;
+    }
+
+    /** Renders every reason in {@code language} (they are Chinese until then). */
+    public void renderIn(Language language) {
+        rejected.replaceAll(r -> r.in(language));
     }
 }

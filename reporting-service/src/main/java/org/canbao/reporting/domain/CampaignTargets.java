@@ -1,6 +1,7 @@
 package org.canbao.reporting.domain;
 
 import org.canbao.platform.batch.InvalidInput;
+import org.canbao.platform.i18n.Message;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,18 +24,18 @@ public final class CampaignTargets {
     public static Parsed read(List<Map<String, String>> rows, List<Integer> lineNumbers) {
         List<UnitTarget> units = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
+        List<Message> errors = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
             Map<String, String> row = rows.get(i);
             int line = lineNumbers.get(i);
             String name = first(row, "unit_name", "name");
             if (name == null) {
-                errors.add("line " + line + ": unit_name missing");
+                errors.add(Message.of("campaign.line", line, Message.of("field.missing", "unit_name")));
                 continue;
             }
             if (!names.add(name)) {
-                errors.add("line " + line + ": unit " + name + " appears twice");
+                errors.add(Message.of("campaign.line", line, Message.of("campaign.unit-twice", name)));
                 continue;
             }
             Long target = number(row, "target", line, errors);
@@ -53,7 +54,7 @@ public final class CampaignTargets {
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInput(String.join("; ", errors));
+            throw errors.size() == 1 ? new InvalidInput(errors.get(0)) : new InvalidInput("campaign.errors", errors.toArray());
         }
         return new Parsed(units, warnings);
     }
@@ -68,7 +69,7 @@ public final class CampaignTargets {
         return null;
     }
 
-    private static Long number(Map<String, String> row, String key, int line, List<String> errors) {
+    private static Long number(Map<String, String> row, String key, int line, List<Message> errors) {
         String value = first(row, key);
         if (value == null) {
             return null;
@@ -76,11 +77,11 @@ public final class CampaignTargets {
         try {
             long n = Long.parseLong(value);
             if (n < 0) {
-                errors.add("line " + line + ": " + key + " " + n + " is negative");
+                errors.add(Message.of("campaign.line", line, Message.of("campaign.negative", key, n)));
             }
             return n;
         } catch (NumberFormatException e) {
-            errors.add("line " + line + ": " + key + " '" + value + "' is not a whole number");
+            errors.add(Message.of("campaign.line", line, Message.of("field.not-whole-number", key, value)));
             return null;
         }
     }

@@ -2,8 +2,7 @@ package org.canbao.reporting.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotFoundException;
+import org.canbao.platform.batch.Refused;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
@@ -60,7 +59,7 @@ public class Progress {
         List<PlaceCounts> places = counts.asOf(year, asOf == null ? END_OF_TIME : asOf);
         if (parent != null && targets.stream().noneMatch(t -> t.name().equals(parent))
                 && places.stream().noneMatch(p -> parent.equals(p.township()))) {
-            throw new NotFoundException("the " + year + " campaign has no unit '" + parent + "'");
+            throw Refused.notFound("progress.unknown-unit", year, parent);
         }
         List<UnitTarget> units = parent == null ? targets : children(parent, places, targets);
         Map<String, UnitCounts> byUnit = new HashMap<>();
@@ -80,7 +79,7 @@ public class Progress {
     @Transactional
     public List<CheckpointBulletin> checkpoints(int year) {
         CampaignDocument document = campaigns.document(year)
-                .orElseThrow(() -> new NotFoundException("no campaign for " + year));
+                .orElseThrow(() -> Refused.notFound("campaign.none", year));
         List<UnitTarget> targets = targets(year);
         return (document.checkpoints() == null ? List.<CampaignDocument.Checkpoint>of() : document.checkpoints()).stream()
                 .map(c -> {
@@ -114,7 +113,7 @@ public class Progress {
         CampaignDocument document = document(year);
         IncentiveRules rules = rules(document.incentives(), IncentiveRules.class, year);
         if (rules == null || rules.bands() == null) {
-            throw new NotFoundException("the " + year + " campaign defines no incentive rules");
+            throw Refused.notFound("campaign.no-incentives", year);
         }
         OffsetDateTime cutoff = cutoff(rules.cutoff(), document, year);
         List<UnitProgress> atCutoff = progress(year, cutoff, null).units();
@@ -125,7 +124,7 @@ public class Progress {
     }
 
     private CampaignDocument document(int year) {
-        return campaigns.document(year).orElseThrow(() -> new NotFoundException("no campaign for " + year));
+        return campaigns.document(year).orElseThrow(() -> Refused.notFound("campaign.none", year));
     }
 
     /** The rules' own cut-off, else the last checkpoint's, else the end of the enrollment year. */
@@ -153,7 +152,7 @@ public class Progress {
     private static List<UnitTarget> targets(int year) {
         List<UnitTarget> targets = CampaignUnit.targetsOf(year);
         if (targets.isEmpty()) {
-            throw new NotFoundException("no campaign for " + year);
+            throw Refused.notFound("campaign.none", year);
         }
         return targets;
     }
@@ -170,7 +169,7 @@ public class Progress {
         if (parent == null || parent.equals(townshipOfScope)) {
             return units.stream().filter(u -> u.name().equals(scope)).toList();
         }
-        throw new ForbiddenException("'" + parent + "' is outside the scope of a supervisor of " + scope);
+        throw Refused.forbidden("scope.outside", parent, scope);
     }
 
     /** The villages of a township, with a target where the campaign gave one. */
