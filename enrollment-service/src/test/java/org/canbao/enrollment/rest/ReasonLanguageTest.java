@@ -90,7 +90,8 @@ class ReasonLanguageTest {
                 .post("/api/v1/residents").then()
                 .statusCode(401).contentType("application/problem+json").body("title", equalTo("Unauthorized"));
         given().auth().preemptive().basic("public-security", "wrong").contentType("text/csv").body(new byte[0])
-                .post("/api/v1/residents").then().statusCode(401);
+                .post("/api/v1/residents").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Basic")).body("title", equalTo("未登录"));
 
         given().auth().preemptive().basic("civil-affairs", "civil-affairs").contentType("text/csv").body(new byte[0])
                 .post("/api/v1/status-feeds/civil-affairs?mode=snapshot").then()

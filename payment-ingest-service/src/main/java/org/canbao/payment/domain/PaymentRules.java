@@ -78,11 +78,10 @@ public record PaymentRules(Set<String> channels, Set<String> taxOffices) {
         checks.done();
         List<Flag> flags = new ArrayList<>();
         if (!channels.isEmpty() && !channels.contains(channel.toUpperCase(Locale.ROOT))) {
-            flags.add(new Flag(line.number(), "channel", "channel " + channel + " is not on the tax bureau's list: follow up"));
+            flags.add(new Flag(line.number(), "channel", Message.of("payment.channel-unlisted", channel)));
         }
         if (taxOffice != null && !taxOffices.isEmpty() && !taxOffices.contains(taxOffice)) {
-            flags.add(new Flag(line.number(), "taxOffice", "paid to " + taxOffice
-                    + ", not a tax office of this pooling region: follow up (transfer or refund)"));
+            flags.add(new Flag(line.number(), "taxOffice", Message.of("payment.tax-office-elsewhere", taxOffice)));
         }
         return new Checked(new PaymentConfirmation(receiptId, idNumber, policyYear, amount, channel, paidAt, tier, taxOffice),
                 List.copyOf(flags));

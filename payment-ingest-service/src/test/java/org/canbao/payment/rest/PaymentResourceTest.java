@@ -82,13 +82,15 @@ class PaymentResourceTest {
                 line("F-5", "350.00", "1990-10-08T09:30:00+08:00"));
         post(batch).statusCode(200).body("accepted", equalTo(2))
                 .body("flagged.line", equalTo(List.of(1, 2))).body("flagged.field", equalTo(List.of("taxOffice", "channel")))
+                .body("flagged.code", equalTo(List.of("payment.tax-office-elsewhere", "payment.channel-unlisted")))
+                .body("flagged[1].reason", equalTo("缴费渠道CARRIER_PIGEON不在税务部门的渠道清单中：请核查"))
                 .body("rejected.line", equalTo(List.of(3, 4, 5))).body("rejected.field", equalTo(List.of("paidAt", "channel", "paidAt")));
         post(line("F-6", "350.00", "2022-10-08T09:30:00+08:00")).statusCode(200).body("accepted", equalTo(1))
                 .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("flagged")));
 
         String flagged = given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/payments/flagged?policyYear=2023")
                 .then().statusCode(200).body("receiptId", equalTo(List.of("F-1", "F-2")))
-                .body("[1].channel", equalTo("CARRIER_PIGEON")).body("[0].flags", org.hamcrest.Matchers.startsWith("taxOffice: paid to 汨罗市税务局")).extract().asString();
+                .body("[1].channel", equalTo("CARRIER_PIGEON")).body("[0].flags", org.hamcrest.Matchers.startsWith("taxOffice: 缴入汨罗市税务局")).extract().asString();
         assertFalse(flagged.contains(PAYER.value()), "ID numbers are masked");
         org.junit.jupiter.api.Assertions.assertTrue(flagged.contains("汨罗市税务局"), flagged);
         given().auth().preemptive().basic("public-security", "public-security").get("/api/v1/payments/flagged")

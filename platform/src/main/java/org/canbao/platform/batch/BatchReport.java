@@ -52,8 +52,9 @@ public class BatchReport {
         return this;
     }
 
-    /** Renders every reason in {@code language} (they are Chinese until then). */
+    /** Renders every reason, of rejections and flags, in {@code language} (they are Chinese until then). */
     public void renderIn(Language language) {
         rejected.replaceAll(r -> r.in(language));
+        flagged.replaceAll(f -> f.in(language));
     }
 }
