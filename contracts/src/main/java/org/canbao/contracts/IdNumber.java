@@ -32,25 +32,25 @@ public final class IdNumber {
     /** Parses and validates; the exception's message is a reason fit for a client (it never echoes the number). */
     public static IdNumber parse(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new InvalidIdNumber("id number missing");
+            throw new InvalidIdNumber("id-number.missing", "id number missing");
         }
         String s = raw.trim().toUpperCase();
         if (s.length() != 18) {
-            throw new InvalidIdNumber("id number must have 18 characters, has " + s.length());
+            throw new InvalidIdNumber("id-number.length", "id number must have 18 characters, has " + s.length(), s.length());
         }
         for (int i = 0; i < 17; i++) {
             if (!Character.isDigit(s.charAt(i)) || s.charAt(i) > '9') {
-                throw new InvalidIdNumber("id number character " + (i + 1) + " is not a digit");
+                throw new InvalidIdNumber("id-number.digit", "id number character " + (i + 1) + " is not a digit", i + 1);
             }
         }
         if (!PROVINCES.contains(s.substring(0, 2)) || (s.startsWith("0000", 2) && s.charAt(0) != '8')) {
-            throw new InvalidIdNumber("id number region code (its first six digits) is no administrative division");
+            throw new InvalidIdNumber("id-number.region", "id number region code (its first six digits) is no administrative division");
         }
         if (birthDateOf(s).isAfter(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))) {
-            throw new InvalidIdNumber("id number birth date lies in the future");
+            throw new InvalidIdNumber("id-number.future-birth", "id number birth date lies in the future");
         }
         if (s.charAt(17) != checkCharacter(s)) {
-            throw new InvalidIdNumber("id number check digit");
+            throw new InvalidIdNumber("id-number.check-digit", "id number check digit");
         }
         return new IdNumber(s);
     }
@@ -75,11 +75,11 @@ public final class IdNumber {
             LocalDate date = LocalDate.of(Integer.parseInt(s.substring(6, 10)),
                     Integer.parseInt(s.substring(10, 12)), Integer.parseInt(s.substring(12, 14)));
             if (date.getYear() < 1880) {
-                throw new InvalidIdNumber("id number birth date is impossible");
+                throw new InvalidIdNumber("id-number.birth-date", "id number birth date is impossible");
             }
             return date;
         } catch (DateTimeException e) {
-            throw new InvalidIdNumber("id number birth date is impossible");
+            throw new InvalidIdNumber("id-number.birth-date", "id number birth date is impossible");
         }
     }
 
@@ -120,9 +120,26 @@ public final class IdNumber {
         return text == null ? null : ID_LIKE.matcher(text).replaceAll("$1********$2");
     }
 
+    /**
+     * Why a number is no ID number: the message in English, and a stable {@code code} with its arguments for a
+     * catalog that says it in the caller's language.
+     */
     public static final class InvalidIdNumber extends IllegalArgumentException {
-        public InvalidIdNumber(String reason) {
+        private final String code;
+        private final java.util.List<Object> args;
+
+        public InvalidIdNumber(String code, String reason, Object... args) {
             super(reason);
+            this.code = code;
+            this.args = java.util.List.of(args);
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public java.util.List<Object> args() {
+            return args;
         }
     }
 }

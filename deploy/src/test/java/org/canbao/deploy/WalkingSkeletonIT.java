@@ -174,8 +174,8 @@ class WalkingSkeletonIT {
                 unknownPlace);
         JsonNode rosterReport = ok(enrollment.post("public-security", "/api/v1/residents", NDJSON, roster));
         assertEquals(1, rosterReport.get("accepted").asInt());
-        assertRejected(rosterReport, 0, 2, "id number check digit");
-        assertRejected(rosterReport, 1, 3, "unknown township '不存在镇'");
+        assertRejected(rosterReport, 0, 2, "身份证号码校验位错误");
+        assertRejected(rosterReport, 1, 3, "未知乡镇“不存在镇”");
 
         // 2. A civil-affairs snapshot line; a category the department may not report is rejected.
         String feed = "idNumber,name,category\n" + RESIDENT.value() + ",周七,MINIMUM_LIVING\n" + RESIDENT.value() + ",周七,SEVERE_DISABILITY\n";
@@ -183,7 +183,7 @@ class WalkingSkeletonIT {
                 "/api/v1/status-feeds/civil-affairs?asOf=2022-08-31&mode=snapshot", "text/csv", feed));
         assertEquals(1, feedReport.get("accepted").asInt());
         assertEquals(1, feedReport.get("added").asInt());
-        assertRejected(feedReport, 0, 3, "civil-affairs may not report SEVERE_DISABILITY");
+        assertRejected(feedReport, 0, 3, "民政部门无权报送“重度残疾”类别");
 
         // 3. The subsidy service applies Pingjiang 2023: half of 350.
         String entitlementPath = "/api/v1/entitlements/" + RESIDENT.value() + "?policyYear=2023";
@@ -199,7 +199,7 @@ class WalkingSkeletonIT {
                 "{\"receiptId\":\"PJ-0002\",\"idNumber\":\"" + RESIDENT.value() + "\",\"policyYear\":2023,\"amount\":\"17x.00\",\"channel\":\"WECHAT\",\"paidAt\":\"2022-10-08T09:31:00+08:00\"}");
         JsonNode paymentReport = ok(payments.post("tax", "/api/v1/payments", NDJSON, paymentLines));
         assertEquals(1, paymentReport.get("accepted").asInt());
-        assertRejected(paymentReport, 0, 2, "amount '17x.00' is not an amount in yuan such as 175.00");
+        assertRejected(paymentReport, 0, 2, "“缴费金额”的值“17x.00”不是以元为单位的金额，例如 175.00");
         assertEquals(1, ok(payments.post("tax", "/api/v1/payments", NDJSON, paymentLines)).get("duplicates").asInt());
 
         JsonNode paid = eventually("the payment settles the entitlement", () -> subsidy.get("supervisor", entitlementPath),

@@ -3,6 +3,7 @@ package org.canbao.enrollment.domain;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.canbao.platform.i18n.Message;
 
 /** Which department may report which hardship category; configuration, since it differs by region. */
 public final class DepartmentCategories {
@@ -24,12 +25,12 @@ public final class DepartmentCategories {
     }
 
     /** Null when {@code department} may report {@code category}, else the reason it may not. */
-    public String refusal(String department, String category) {
+    public Message refusal(String department, String category) {
         if (!all.contains(category)) {
-            return "unknown category '" + category + "'";
+            return Message.of("feed.unknown-category", category);
         }
         if (!byDepartment.getOrDefault(department, Set.of()).contains(category)) {
-            return department + " may not report " + category;
+            return Message.of("feed.category-not-allowed", Message.department(department), Message.category(category));
         }
         return null;
     }

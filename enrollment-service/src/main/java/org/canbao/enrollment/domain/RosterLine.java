@@ -5,6 +5,7 @@ import java.util.Set;
 import org.canbao.contracts.IdNumber;
 import org.canbao.platform.batch.BatchLine;
 import org.canbao.platform.batch.LineChecks;
+import org.canbao.platform.i18n.Message;
 
 /** One person as the household roster (public security) reports them. */
 public record RosterLine(IdNumber idNumber, String name, String householdId, String township, String village,
@@ -31,22 +32,23 @@ public record RosterLine(IdNumber idNumber, String name, String householdId, Str
      * Why the line's village is not one the campaigns define, or null. Only campaigns with targets per village
      * list villages; then a village not among them is a typo, not a new village.
      */
-    public String unknownVillage(Set<String> knownVillages) {
+    public Message unknownVillage(Set<String> knownVillages) {
         if (village == null || knownVillages.isEmpty() || knownVillages.contains(village)) {
             return null;
         }
-        return "unknown village '" + village + "': the campaign defines no such village";
+        return Message.of("roster.unknown-village", village);
     }
 
     /**
      * Why the line's place is not one of the campaign units, or null when it is. With no campaign defined
      * yet there is nothing to check against, so every place is accepted.
      */
-    public String unknownPlace(Set<String> knownUnits) {
+    public Message unknownPlace(Set<String> knownUnits) {
         if (knownUnits.isEmpty() || knownUnits.contains(township) || (village != null && knownUnits.contains(village))) {
             return null;
         }
-        return "unknown township '" + township + "'" + (village == null ? "" : " and village '" + village + "'");
+        return village == null ? Message.of("roster.unknown-township", township)
+                : Message.of("roster.unknown-township-village", township, village);
     }
 
     public boolean sameAs(String name, String householdId, String township, String village, String status) {

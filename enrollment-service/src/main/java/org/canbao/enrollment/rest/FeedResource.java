@@ -28,7 +28,7 @@ public class FeedResource {
     @RolesAllowed({"supervisor", "admin"})
     @Produces(MediaType.APPLICATION_JSON)
     public List<FeedHealth> feeds() {
-        scope.requireWhole("the departments' feeds");
+        scope.requireWhole("scope.what.feeds");
         return feeds.health();
     }
 }

@@ -1,9 +1,7 @@
 package org.canbao.enrollment.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -15,7 +13,10 @@ import jakarta.transaction.Transactional;
 import org.canbao.contracts.EventType;
 import org.canbao.contracts.IdNumber;
 import org.canbao.enrollment.domain.PersonHistory;
+import org.canbao.platform.batch.InvalidInput;
+import org.canbao.platform.batch.Refused;
 import org.canbao.platform.eventstore.EventStore;
+import org.canbao.platform.i18n.Message;
 import org.canbao.platform.security.CallerScope;
 import org.canbao.enrollment.persistence.CategoryMembership;
 import org.canbao.enrollment.persistence.Resident;
@@ -77,7 +78,7 @@ public class PersonResource {
         try {
             return IdNumber.parse(raw);
         } catch (IdNumber.InvalidIdNumber e) {
-            throw new BadRequestException(e.getMessage());
+            throw new InvalidInput(Message.of(e.code(), e.args().toArray()));
         }
     }
 
@@ -85,8 +86,8 @@ public class PersonResource {
     private Resident resident(IdNumber id) {
         Resident resident = Resident.findById(id.value());
         if (resident == null || !scope.sees(resident.township, resident.village)) {
-            throw new NotFoundException(id.masked() + " is not in the household roster"
-                    + scope.unit().map(unit -> " of " + unit).orElse(""));
+            throw scope.unit().map(unit -> Refused.notFound("person.not-in-roster-of", id.masked(), unit))
+                    .orElseGet(() -> Refused.notFound("person.not-in-roster", id.masked()));
         }
         return resident;
     }

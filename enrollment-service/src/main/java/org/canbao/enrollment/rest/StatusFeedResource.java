@@ -2,11 +2,8 @@ package org.canbao.enrollment.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +23,8 @@ import org.canbao.platform.audit.BatchAudit;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
 import org.canbao.platform.rest.Table;
+import org.canbao.platform.batch.InvalidInput;
+import org.canbao.platform.batch.Refused;
 import org.canbao.platform.batch.BatchStream;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -70,14 +69,14 @@ public class StatusFeedResource {
     private BatchReport take(String department, String asOf, String mode, Supplier<BatchStream> body) {
         // who may send comes first: a department learns nothing about other paths
         if (!identity.hasRole(department)) {
-            throw new ForbiddenException("a department may only send its own feed");
+            throw Refused.forbidden("feed.other-department");
         }
         if (!departments.knows(department)) {
-            throw new NotFoundException("unknown department '" + department + "'");
+            throw Refused.notFound("feed.unknown-department", department);
         }
         Mode feedMode = mode(mode);
         if (asOf == null && feedMode == Mode.SNAPSHOT) {
-            throw new BadRequestException("asOf is required for a snapshot: the date the department recognised the list");
+            throw new InvalidInput("feed.snapshot-needs-as-of");
         }
         // a snapshot names every member at once, so a feed is taken whole (its size is the department's caseload)
         BatchStream lines = body.get();
@@ -92,7 +91,7 @@ public class StatusFeedResource {
         try {
             return LocalDate.parse(asOf);
         } catch (DateTimeParseException e) {
-            throw new BadRequestException("asOf '" + asOf + "' is not a date such as 2022-08-31");
+            throw new InvalidInput("feed.as-of-not-date", asOf);
         }
     }
 
@@ -103,7 +102,7 @@ public class StatusFeedResource {
         try {
             return Mode.valueOf(mode.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("mode '" + mode + "' is not snapshot or delta");
+            throw new InvalidInput("feed.mode-unknown", mode);
         }
     }
 }

@@ -10,10 +10,10 @@ import java.util.Set;
 import org.canbao.contracts.IdNumber;
 import org.canbao.contracts.PersonExcluded;
 import org.canbao.enrollment.config.ExclusionsConfig;
+import org.canbao.enrollment.domain.ExclusionLine;
 import org.canbao.enrollment.persistence.Exclusion;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
-import org.canbao.platform.batch.LineRejected;
 import org.canbao.platform.config.Pseudonymizer;
 import org.canbao.platform.eventstore.EventStore;
 import org.canbao.enrollment.persistence.Resident;
@@ -41,17 +41,10 @@ public class ExclusionService {
                 Exclusion.<Exclusion>list("idNumber in ?1", chunk).forEach(e -> seen.put(e.idNumber + "/" + e.policyYear, e)));
         BatchReport report = BatchReport.startingWith(body);
         report.each(body.lines(), line -> {
-            IdNumber id = line.idNumber("idNumber");
-            int year = line.integer("policyYear", null);
-            if (year < 2000 || year > 2100) {
-                throw new LineRejected("policyYear", "policyYear " + year + " is not a plausible year");
-            }
-            String reason = line.required("reason").toUpperCase();
-            if (!reasons.contains(reason)) {
-                throw new LineRejected("reason", reason.matches("[A-Z][A-Z_]{2,39}")
-                        ? "reason '" + reason + "' is not one of " + String.join(", ", new java.util.TreeSet<>(reasons))
-                        : "reason is not a code such as EMPLOYEE_INSURED");
-            }
+            ExclusionLine read = ExclusionLine.read(line, reasons);
+            IdNumber id = read.idNumber();
+            int year = read.policyYear();
+            String reason = read.reason();
             Exclusion exclusion = seen.get(id.value() + "/" + year);
             if (exclusion != null && exclusion.reason.equals(reason)) {
                 report.duplicates++;

@@ -2,9 +2,6 @@ package org.canbao.enrollment.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotFoundException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +10,8 @@ import org.canbao.contracts.CategoryNames;
 import org.canbao.contracts.IdNumber;
 import org.canbao.enrollment.domain.Outreach;
 import org.canbao.enrollment.domain.RosterLine;
+import org.canbao.platform.batch.InvalidInput;
+import org.canbao.platform.batch.Refused;
 import org.canbao.platform.security.CallerScope;
 
 /** The outreach list of a township or village: the active residents not yet enrolled for a year (see {@link Outreach}). */
@@ -38,11 +37,10 @@ public class OutreachLists {
 
     /** The list as the caller may see it: their own unit when they name none, and only units within their scope. */
     public OutreachList of(int policyYear, String unit) {
-        String named = unit == null || unit.isBlank() ? scope.unit().orElseThrow(() -> new BadRequestException(
-                "name the township or village with ?unit=: a list of the whole county is too long to visit")) : unit;
+        String named = unit == null || unit.isBlank() ? scope.unit().orElseThrow(() -> new InvalidInput("outreach.unit-required")) : unit;
         String township = townshipOf(named);
         if (!scope.sees(township, named)) {
-            throw new ForbiddenException("this list is outside the caller's unit");
+            throw Refused.forbidden("scope.outside", named, scope.unit().orElse(""));
         }
         List<Outreach.Person> persons = new ArrayList<>();
         @SuppressWarnings("unchecked")
@@ -75,7 +73,7 @@ public class OutreachLists {
                         "select distinct township, village from resident where township = ?1 or village = ?1")
                 .setParameter(1, unit).setMaxResults(2).getResultList();
         if (places.isEmpty()) {
-            throw new NotFoundException("no resident on the roster lives in " + unit);
+            throw Refused.notFound("outreach.nobody-lives", unit);
         }
         return unit.equals(places.get(0)[1]) ? (String) places.get(0)[0] : unit;
     }

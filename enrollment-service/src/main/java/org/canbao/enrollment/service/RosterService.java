@@ -17,6 +17,7 @@ import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
 import org.canbao.platform.batch.LineRejected;
 import org.canbao.platform.config.Pseudonymizer;
+import org.canbao.platform.i18n.Message;
 import org.canbao.platform.eventstore.EventStore;
 
 /** Takes household roster lines: each valid one verifies an identity, an event in the person's stream. */
@@ -42,11 +43,11 @@ public class RosterService {
         BatchReport report = BatchReport.startingWith(body);
         report.each(body.lines(), line -> {
             RosterLine roster = RosterLine.read(line);
-            String unknownPlace = roster.unknownPlace(units);
+            Message unknownPlace = roster.unknownPlace(units);
             if (unknownPlace != null) {
                 throw new LineRejected("township", unknownPlace);
             }
-            String unknownVillage = roster.unknownVillage(villages);
+            Message unknownVillage = roster.unknownVillage(villages);
             if (unknownVillage != null) {
                 throw new LineRejected("village", unknownVillage);
             }

@@ -13,18 +13,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.canbao.contracts.StatusChanged;
 import org.canbao.contracts.StatusChanged.Change;
-import org.canbao.contracts.CategoryNames;
 import org.canbao.enrollment.domain.DepartmentCategories;
 import org.canbao.enrollment.domain.StatusFeed;
-import org.canbao.enrollment.domain.StatusFeed.Action;
+import org.canbao.enrollment.domain.StatusFeedLine;
 import org.canbao.enrollment.domain.StatusFeed.Entry;
 import org.canbao.enrollment.domain.StatusFeed.Mode;
 import org.canbao.enrollment.persistence.CategoryMembership;
 import org.canbao.enrollment.persistence.Resident;
 import org.canbao.platform.batch.BatchBody;
-import org.canbao.platform.batch.BatchLine;
 import org.canbao.platform.batch.BatchReport;
-import org.canbao.platform.batch.LineRejected;
 import org.canbao.platform.batch.Rejection;
 import org.canbao.platform.eventstore.EventStore;
 
@@ -50,13 +47,12 @@ public class StatusFeedService {
         List<StatusFeed.Line> lines = new ArrayList<>();
         Map<Entry, LocalDate> effective = new HashMap<>();
         BatchReport report = BatchReport.startingWith(body).each(body.lines(), line -> {
-            StatusFeed.Line read = read(line, department, mode, residents);
-            LocalDate date = line.optional("effectiveDate") == null ? asOf : line.date("effectiveDate");
-            if (date == null) {
-                throw new LineRejected("effectiveDate", "effectiveDate missing and the feed has no asOf");
-            }
-            effective.put(read.entry(), date);
-            lines.add(read);
+            StatusFeedLine read = StatusFeedLine.read(line, department, mode, asOf, departments, id -> {
+                Resident resident = residents.get(id);
+                return resident == null ? null : resident.name;
+            });
+            effective.put(read.line().entry(), read.effective());
+            lines.add(read.line());
         });
 
         Map<Entry, CategoryMembership> open = CategoryMembership.openOf(department).stream()
@@ -105,27 +101,5 @@ public class StatusFeedService {
         store.append(Resident.stream(resident.personKey),
                 new StatusChanged(resident.personKey, department, entry.category(), change, asOf, now),
                 Map.of("idNumber", resident.idNumber));
-    }
-
-    private StatusFeed.Line read(BatchLine line, String department, Mode mode, Map<String, Resident> residents) {
-        String idNumber = line.idNumber("idNumber").value();
-        String name = line.required("name");
-        String category = CategoryNames.code(line.required("category"));
-        String refusal = departments.refusal(department, category);
-        if (refusal != null) {
-            throw new LineRejected("category", refusal);
-        }
-        Action action = line.enumValue("action", Action.class, Action.ADD);
-        if (mode == Mode.SNAPSHOT && action == Action.REMOVE) {
-            throw new LineRejected("action", "a snapshot names who is in a category; leave a removed person out");
-        }
-        Resident resident = residents.get(idNumber);
-        if (resident == null) {
-            throw new LineRejected("idNumber", "not in the household roster");
-        }
-        if (!resident.name.equals(name)) {
-            throw new LineRejected("name", "name does not match the household roster");
-        }
-        return new StatusFeed.Line(new Entry(idNumber, category), action);
     }
 }

@@ -10,6 +10,7 @@ import org.canbao.enrollment.domain.StatusFeed.Action;
 import org.canbao.enrollment.domain.StatusFeed.Entry;
 import org.canbao.enrollment.domain.StatusFeed.Line;
 import org.canbao.enrollment.domain.StatusFeed.Mode;
+import org.canbao.platform.i18n.Language;
 import org.junit.jupiter.api.Test;
 
 class StatusFeedTest {
@@ -72,7 +73,9 @@ class StatusFeedTest {
         DepartmentCategories departments = new DepartmentCategories(Map.of(
                 "civil-affairs", Set.of("MINIMUM_LIVING"), "disabled-persons-federation", Set.of("SEVERE_DISABILITY")));
         assertNull(departments.refusal("civil-affairs", "MINIMUM_LIVING"));
-        assertEquals("civil-affairs may not report SEVERE_DISABILITY", departments.refusal("civil-affairs", "SEVERE_DISABILITY"));
-        assertEquals("unknown category 'RICH'", departments.refusal("civil-affairs", "RICH"));
+        assertEquals("civil-affairs may not report SEVERE_DISABILITY",
+                departments.refusal("civil-affairs", "SEVERE_DISABILITY").render(Language.EN));
+        assertEquals("民政部门无权报送“重度残疾”类别", departments.refusal("civil-affairs", "SEVERE_DISABILITY").render(Language.ZH));
+        assertEquals("unknown category 'RICH'", departments.refusal("civil-affairs", "RICH").render(Language.EN));
     }
 }

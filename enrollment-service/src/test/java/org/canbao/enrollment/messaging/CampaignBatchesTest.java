@@ -90,8 +90,9 @@ class CampaignBatchesTest {
         assertEquals(1, answer.getInt("accepted"), answer.prettify());
         assertEquals(List.of(2, 3, 4, 5), answer.getList("rejected.line"));
         assertEquals(List.of("village", "name", "name", "idNumber"), answer.getList("rejected.field"));
-        assertEquals("unknown village '不存在村': the campaign defines no such village", answer.getString("rejected[0].reason"));
-        assertEquals("id number birth date lies in the future", answer.getString("rejected[3].reason"));
+        assertEquals("未知村“不存在村”：参保任务中没有这个村", answer.getString("rejected[0].reason"));
+        assertEquals("身份证号码中的出生日期晚于今天", answer.getString("rejected[3].reason"));
+        assertEquals("id-number.future-birth", answer.getString("rejected[3].code"));
 
         byte[] gbkLine = villageLine(16, "孙己", "乙村").getBytes(java.nio.charset.Charset.forName("GBK"));
         byte[] utf8Line = villageLine(17, "周庚", "乙村").getBytes(StandardCharsets.UTF_8);
@@ -99,6 +100,7 @@ class CampaignBatchesTest {
         assertEquals(1, answer.getInt("accepted"), answer.prettify());
         assertEquals(List.of(2), answer.getList("rejected.line"), "the GBK line is not valid in the declared UTF-8");
         assertTrue(answer.getString("rejected[0].reason").contains("charset=GBK"), answer.prettify());
+        assertEquals("line.charset", answer.getString("rejected[0].code"));
 
         String csv = "idNumber,name,householdId,township,village\n" + IdNumber.of("430626", LocalDate.of(1980, 1, 1), 718).value()
                 + ",吴辛,C18,甲镇,甲村\n";

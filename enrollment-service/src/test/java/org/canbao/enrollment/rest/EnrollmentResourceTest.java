@@ -59,7 +59,8 @@ class EnrollmentResourceTest {
                 .body("rejected", hasSize(2))
                 .body("rejected[0].line", equalTo(2))
                 .body("rejected[0].field", equalTo("idNumber"))
-                .body("rejected[0].reason", equalTo("id number check digit"))
+                .body("rejected[0].code", equalTo("id-number.check-digit"))
+                .body("rejected[0].reason", equalTo("身份证号码校验位错误"))
                 .body("rejected[1].line", equalTo(3))
                 .body(not(containsString(LI.value().substring(6, 14))));
 
@@ -90,7 +91,7 @@ class EnrollmentResourceTest {
                 .body(("身份证号码,姓名,人员类别\n" + qian.value() + ",钱八,脱贫不稳定户\n" + qian.value() + ",钱八,不存在类别\n").getBytes(gbk))
                 .post("/api/v1/status-feeds/rural-revitalization?asOf=2022-08-31&mode=delta").then().statusCode(200)
                 .body("accepted", equalTo(1)).body("added", equalTo(1))
-                .body("rejected[0].line", equalTo(3)).body("rejected[0].reason", equalTo("unknown category '不存在类别'"));
+                .body("rejected[0].line", equalTo(3)).body("rejected[0].reason", equalTo("未知人员类别“不存在类别”"));
         given().auth().preemptive().basic("rural-revitalization", "rural-revitalization").contentType("text/csv")
                 .body(bytes("idNumber,name,category\n" + qian.value() + ",钱八,MONITORED_UNSTABLE\n"))
                 .post("/api/v1/status-feeds/rural-revitalization?asOf=2022-08-31&mode=delta").then().statusCode(200)
@@ -106,7 +107,7 @@ class EnrollmentResourceTest {
 
         String both = "idNumber,name,category\n" + WANG.value() + ",王一,MINIMUM_LIVING\n" + ZHAO.value() + ",赵二,EXTREME_POVERTY\n"
                 + ZHAO.value() + ",赵二,SEVERE_DISABILITY\n" + ZHAO.value() + ",王五,ORPHAN\n";
-        given().auth().preemptive().basic("civil-affairs", "civil-affairs")
+        given().auth().preemptive().basic("civil-affairs", "civil-affairs").header("Accept-Language", "en")
                 .contentType("text/csv").body(bytes(both))
                 .post("/api/v1/status-feeds/civil-affairs?asOf=2022-08-31&mode=snapshot")
                 .then().statusCode(200)
@@ -160,6 +161,7 @@ class EnrollmentResourceTest {
                 + ZHANG.value() + ",20x3,EMPLOYEE_INSURED\n" + LI.value() + ",2023,not a code\n"
                 + WANG.value() + ",2023,ON_HOLIDAY\n";
         given().auth().preemptive().basic("medical-insurance", "medical-insurance").contentType("text/csv")
+                .header("Accept-Language", "en-US,en;q=0.9")
                 .body(bytes(lines)).post("/api/v1/exclusions").then().statusCode(200)
                 .body("accepted", equalTo(1))
                 .body("rejected[0].line", equalTo(3)).body("rejected[0].field", equalTo("policyYear"))

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.canbao.platform.batch.BatchLine;
 import org.canbao.platform.batch.LineChecks;
 import org.canbao.platform.batch.Flag;
-import org.canbao.platform.batch.LineRejected;
+import org.canbao.platform.i18n.Message;
 
 /**
  * What a confirmed payment line must be to be recorded, and what makes a recorded one worth a second look
@@ -47,43 +47,41 @@ public record PaymentRules(Set<String> channels, Set<String> taxOffices) {
         LineChecks checks = new LineChecks();
         String receiptId = checks.read(() -> line.required("receiptId"));
         if (receiptId != null) {
-            checks.require(RECEIPT.matcher(receiptId).matches(), "receiptId", "receiptId must be 1 to 64 letters, digits or _ . : / -");
+            checks.require(RECEIPT.matcher(receiptId).matches(), "receiptId", "payment.receipt-id-format");
         }
         var idNumber = checks.read(() -> line.idNumber("idNumber"));
         Integer policyYear = checks.read(() -> line.integer("policyYear", null));
         boolean plausibleYear = policyYear != null && policyYear >= 2000 && policyYear <= 2100;
         if (policyYear != null) {
-            checks.require(plausibleYear, "policyYear", "policyYear " + policyYear + " is not a plausible year");
+            checks.require(plausibleYear, "policyYear", "field.implausible-year", Message.field("policyYear"), policyYear);
         }
         var amount = checks.read(() -> line.money("amount"));
         String channel = checks.read(() -> line.required("channel"));
         if (channel != null) {
-            checks.require(NAME.matcher(channel).matches(), "channel", "channel must be 1 to 32 letters, digits or _ . - (such as WECHAT)");
+            checks.require(NAME.matcher(channel).matches(), "channel", "payment.channel-format");
         }
         OffsetDateTime paidAt = checks.read(() -> line.instant("paidAt"));
         if (paidAt != null) {
-            checks.require(!paidAt.toInstant().isAfter(now.plus(CLOCK_SKEW)), "paidAt", "paidAt " + paidAt + " is in the future");
+            checks.require(!paidAt.toInstant().isAfter(now.plus(CLOCK_SKEW)), "paidAt", "payment.paid-in-future", paidAt);
             LocalDate day = paidAt.atZoneSameInstant(SHANGHAI).toLocalDate();
             if (plausibleYear) {
-                checks.require(day.getYear() >= policyYear - 1, "paidAt", "paidAt " + day
-                        + " is before any collection for policy year " + policyYear + " (it opens in " + (policyYear - 1) + " at the earliest)");
-                checks.require(day.getYear() <= policyYear, "paidAt", "paidAt " + day + " is after policy year " + policyYear + " ended");
+                checks.require(day.getYear() >= policyYear - 1, "paidAt", "payment.paid-before-collection", day, policyYear, policyYear - 1);
+                checks.require(day.getYear() <= policyYear, "paidAt", "payment.paid-after-year", day, policyYear);
             }
         }
         Integer tier = checks.read(() -> line.integer("tier", 1));
         if (tier != null) {
-            checks.require(tier >= 1, "tier", "tier must be 1 or more");
+            checks.require(tier >= 1, "tier", "payment.tier-below-one");
         }
         String taxOffice = line.optional("taxOffice");
-        checks.require(taxOffice == null || taxOffice.length() <= 64, "taxOffice", "taxOffice is longer than 64 characters");
+        checks.require(taxOffice == null || taxOffice.length() <= 64, "taxOffice", "field.too-long", Message.field("taxOffice"), 64);
         checks.done();
         List<Flag> flags = new ArrayList<>();
         if (!channels.isEmpty() && !channels.contains(channel.toUpperCase(Locale.ROOT))) {
-            flags.add(new Flag(line.number(), "channel", "channel " + channel + " is not on the tax bureau's list: follow up"));
+            flags.add(new Flag(line.number(), "channel", Message.of("payment.channel-unlisted", channel)));
         }
         if (taxOffice != null && !taxOffices.isEmpty() && !taxOffices.contains(taxOffice)) {
-            flags.add(new Flag(line.number(), "taxOffice", "paid to " + taxOffice
-                    + ", not a tax office of this pooling region: follow up (transfer or refund)"));
+            flags.add(new Flag(line.number(), "taxOffice", Message.of("payment.tax-office-elsewhere", taxOffice)));
         }
         return new Checked(new PaymentConfirmation(receiptId, idNumber, policyYear, amount, channel, paidAt, tier, taxOffice),
                 List.copyOf(flags));

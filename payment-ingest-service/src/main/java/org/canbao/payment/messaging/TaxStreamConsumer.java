@@ -61,6 +61,8 @@ public class TaxStreamConsumer {
             reject.put("partition", record.partition());
             reject.put("offset", record.offset());
             reject.put("field", rejection.field());
+            // no caller to ask for a language: the clerks' Chinese, and the code for machines
+            reject.put("code", rejection.code());
             reject.put("reason", rejection.reason());
             if (rejection.errors() != null) {
                 reject.put("errors", rejection.errors());

@@ -2,7 +2,6 @@ package org.canbao.payment.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,6 +20,7 @@ import org.canbao.platform.audit.BatchAudit;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
 import org.canbao.platform.rest.Table;
+import org.canbao.platform.batch.InvalidInput;
 import org.canbao.platform.batch.BatchStream;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -71,7 +71,7 @@ public class PaymentResource {
     @RolesAllowed({"tax", "supervisor", "medical-insurance"})
     @Produces(MediaType.APPLICATION_JSON)
     public java.util.List<FlaggedPayment> flagged(@QueryParam("policyYear") Integer policyYear) {
-        scope.requireWhole("the flagged payments");
+        scope.requireWhole("scope.what.flagged-payments");
         return payments.flagged(policyYear).stream().map(p -> new FlaggedPayment(p.receiptId, p.maskedId, p.policyYear,
                 p.amount, p.channel, p.paidAt, p.taxOffice, p.recordedAt, p.flags)).toList();
     }
@@ -90,7 +90,7 @@ public class PaymentResource {
             try {
                 request = EventCodec.mapper().readValue(body, ReversalRequest.class);
             } catch (JsonProcessingException e) {
-                throw new BadRequestException("the reversal body must be {\"reason\": ..., \"reversedAt\": ...}");
+                throw new InvalidInput("payment.reversal-body");
             }
         }
         return payments.reverse(receiptId, request.reversedAt(), request.reason());

@@ -2,7 +2,6 @@ package org.canbao.payment.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +20,7 @@ import org.canbao.payment.persistence.Payment;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
 import org.canbao.platform.batch.LineRejected;
+import org.canbao.platform.batch.Refused;
 import org.canbao.platform.config.Pseudonymizer;
 import org.canbao.platform.eventstore.EventStore;
 
@@ -51,8 +51,7 @@ public class PaymentService {
             Payment existing = known.get(confirmation.receiptId());
             if (existing != null) {
                 if (!existing.fingerprint.equals(confirmation.fingerprint())) {
-                    throw new LineRejected("receiptId", "receipt " + confirmation.receiptId()
-                            + " was already recorded with other content");
+                    throw new LineRejected("receiptId", "payment.receipt-conflict", confirmation.receiptId());
                 }
                 report.duplicates++;
                 return;
@@ -97,7 +96,7 @@ public class PaymentService {
         store.lock(List.of(Payment.stream(receiptId)));
         Payment payment = Payment.findById(receiptId);
         if (payment == null) {
-            throw new NotFoundException("no payment with receipt " + receiptId);
+            throw Refused.notFound("payment.unknown-receipt", receiptId);
         }
         if (payment.reversedAt != null) {
             return new Reversal(receiptId, true, true, payment.reversedAt);

@@ -14,6 +14,7 @@ import org.canbao.contracts.IdNumber;
 import org.canbao.platform.batch.BatchLine;
 import org.canbao.platform.batch.Flag;
 import org.canbao.platform.batch.LineRejected;
+import org.canbao.platform.i18n.Language;
 import org.junit.jupiter.api.Test;
 
 class PaymentRulesTest {
@@ -31,7 +32,7 @@ class PaymentRulesTest {
     private static String rejected(String field, String value) {
         LineRejected e = assertThrows(LineRejected.class, () -> RULES.read(line(field, value), NOW));
         assertEquals(field, e.field());
-        return e.reason();
+        return e.message().render(Language.EN);
     }
 
     @Test
@@ -51,7 +52,7 @@ class PaymentRulesTest {
         RULES.read(line("paidAt", "2022-01-01T00:00:00+08:00"), NOW);
         PaymentRules later = new PaymentRules(Set.of(), Set.of());
         assertTrue(assertThrows(LineRejected.class, () -> later.read(line("paidAt", "2024-01-01T00:00:00+08:00"),
-                Instant.parse("2024-06-01T00:00:00Z"))).reason().contains("after policy year 2023 ended"));
+                Instant.parse("2024-06-01T00:00:00Z"))).message().render(Language.EN).contains("after policy year 2023 ended"));
     }
 
     @Test

@@ -56,7 +56,8 @@ class PaymentResourceTest {
         post(batch).statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(2));
         post(line("T-1", "300.00", "2022-09-02T10:00:00+08:00")).statusCode(200)
                 .body("accepted", equalTo(0))
-                .body("rejected[0].reason", equalTo("receipt T-1 was already recorded with other content"));
+                .body("rejected[0].code", equalTo("payment.receipt-conflict"))
+                .body("rejected[0].reason", equalTo("票据号T-1已登记，且内容不同"));
 
         List<PaymentReceived> events = TopicReader.await(TestInfra.broker().bootstrapServers(), "payment-received",
                         seen -> seen.stream().filter(r -> r.value().contains("\"receiptId\":\"T-")).count() >= 2,
@@ -81,13 +82,15 @@ class PaymentResourceTest {
                 line("F-5", "350.00", "1990-10-08T09:30:00+08:00"));
         post(batch).statusCode(200).body("accepted", equalTo(2))
                 .body("flagged.line", equalTo(List.of(1, 2))).body("flagged.field", equalTo(List.of("taxOffice", "channel")))
+                .body("flagged.code", equalTo(List.of("payment.tax-office-elsewhere", "payment.channel-unlisted")))
+                .body("flagged[1].reason", equalTo("缴费渠道CARRIER_PIGEON不在税务部门的渠道清单中：请核查"))
                 .body("rejected.line", equalTo(List.of(3, 4, 5))).body("rejected.field", equalTo(List.of("paidAt", "channel", "paidAt")));
         post(line("F-6", "350.00", "2022-10-08T09:30:00+08:00")).statusCode(200).body("accepted", equalTo(1))
                 .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("flagged")));
 
         String flagged = given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/payments/flagged?policyYear=2023")
                 .then().statusCode(200).body("receiptId", equalTo(List.of("F-1", "F-2")))
-                .body("[1].channel", equalTo("CARRIER_PIGEON")).body("[0].flags", org.hamcrest.Matchers.startsWith("taxOffice: paid to 汨罗市税务局")).extract().asString();
+                .body("[1].channel", equalTo("CARRIER_PIGEON")).body("[0].flags", org.hamcrest.Matchers.startsWith("taxOffice: 缴入汨罗市税务局")).extract().asString();
         assertFalse(flagged.contains(PAYER.value()), "ID numbers are masked");
         org.junit.jupiter.api.Assertions.assertTrue(flagged.contains("汨罗市税务局"), flagged);
         given().auth().preemptive().basic("public-security", "public-security").get("/api/v1/payments/flagged")
@@ -128,6 +131,37 @@ class PaymentResourceTest {
     }
 
     @Test
+    void aBadLineIsRejectedInChineseByDefaultAndInEnglishOnRequestWithTheSameCodeAndFields() {
+        String bad = "{\"receiptId\":\"L-1\",\"idNumber\":\"" + PAYER.value() + "\",\"policyYear\":2023,\"amount\":\"17x.00\","
+                + "\"channel\":\"BANK_COUNTER\",\"paidAt\":\"2099-01-01T00:00:00+08:00\"}";
+        io.restassured.path.json.JsonPath chinese = post(bad).statusCode(200)
+                .header("Vary", org.hamcrest.Matchers.containsString("Accept-Language")).extract().jsonPath();
+        io.restassured.path.json.JsonPath english = given().auth().preemptive().basic("tax", "tax").header("Accept-Language", "en")
+                .contentType("application/x-ndjson").body(bad.getBytes(StandardCharsets.UTF_8)).post("/api/v1/payments")
+                .then().statusCode(200).extract().jsonPath();
+        for (io.restassured.path.json.JsonPath answer : List.of(chinese, english)) {
+            assertEquals("amount", answer.getString("rejected[0].field"), answer.prettify());
+            assertEquals("field.not-amount", answer.getString("rejected[0].code"));
+            assertEquals(List.of("amount", "paidAt", "paidAt"), answer.getList("rejected[0].errors.field"));
+            assertEquals(List.of("field.not-amount", "payment.paid-in-future", "payment.paid-after-year"),
+                    answer.getList("rejected[0].errors.code"));
+        }
+        assertEquals("“缴费金额”的值“17x.00”不是以元为单位的金额，例如 175.00", chinese.getString("rejected[0].reason"));
+        assertEquals("amount '17x.00' is not an amount in yuan such as 175.00", english.getString("rejected[0].reason"));
+        assertEquals("缴费时间2099-01-01T00:00+08:00晚于当前时间", chinese.getString("rejected[0].errors[1].reason"));
+        assertEquals("paidAt 2099-01-01T00:00+08:00 is in the future", english.getString("rejected[0].errors[1].reason"));
+
+        given().auth().preemptive().basic("tax", "tax").post("/api/v1/payments/NOPE-1/reversal").then()
+                .statusCode(404).contentType("application/problem+json").body("title", equalTo("未找到"))
+                .body("code", equalTo("payment.unknown-receipt")).body("detail", equalTo("没有票据号为NOPE-1的缴费"));
+        given().auth().preemptive().basic("tax", "tax").header("Accept-Language", "en;q=0.8, zh;q=0.3")
+                .post("/api/v1/payments/NOPE-1/reversal").then()
+                .statusCode(404).body("title", equalTo("Not Found")).body("detail", equalTo("no payment with receipt NOPE-1"));
+        given().header("Accept-Language", "zh-CN").get("/api/v1/payments/flagged").then()
+                .statusCode(401).contentType("application/problem+json").body("title", equalTo("未登录"));
+    }
+
+    @Test
     void streamedConfirmationsAreRecordedAndBadRecordsRejectedWithTheirReason() {
         // one key, so one partition and one batch: the receipt, the same receipt again, a conflicting copy, a bad amount
         TopicWriter.send(TestInfra.broker().bootstrapServers(), "tax.payment-confirmations", "S",
@@ -140,6 +174,8 @@ class PaymentResourceTest {
         assertTrue(conflict.contains("\"field\":\"receiptId\""), conflict);
         String reject = rejected.stream().map(ConsumerRecord::value).filter(v -> v.contains("S-2")).findFirst().orElseThrow();
         assertTrue(reject.contains("\"field\":\"amount\""), reject);
+        assertTrue(reject.contains("\"code\":\"field.not-amount\""), reject);
+        assertTrue(reject.contains("不是以元为单位的金额"), "no caller to ask: the clerks' Chinese; " + reject);
         assertFalse(reject.contains(PAYER.value()), "the rejected record is masked");
         TopicReader.await(TestInfra.broker().bootstrapServers(), "payment-received",
                 seen -> seen.stream().anyMatch(r -> r.value().contains("\"receiptId\":\"S-1\"")), Duration.ofSeconds(30));

@@ -27,7 +27,7 @@ public class BatchesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<BatchAudit.Entry> list(@QueryParam("source") String source, @QueryParam("from") String from,
                                        @QueryParam("to") String to) {
-        scope.requireWhole("the batches received");
+        scope.requireWhole("scope.what.batches");
         return audit.list(source, time("from", from), time("to", to));
     }
 
@@ -39,7 +39,7 @@ public class BatchesResource {
             return value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime()
                     : OffsetDateTime.parse(value);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInput(name + " '" + value + "' is not a date such as 2022-11-20 or a time such as 2022-11-20T09:30:00+08:00");
+            throw new InvalidInput("query.not-date-or-time", name, value);
         }
     }
 }

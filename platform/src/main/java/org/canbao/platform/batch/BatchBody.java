@@ -50,7 +50,7 @@ public record BatchBody(List<BatchLine> lines, List<Rejection> unreadable) {
         for (int i = 0; i < raw.length; i++) {
             if (raw[i] == null || raw[i].isBlank()) {
                 if (records) {
-                    unreadable.add(new Rejection(i + 1, null, "record is empty"));
+                    unreadable.add(new Rejection(i + 1, null, "line.empty-record"));
                 }
                 continue;
             }
@@ -64,14 +64,14 @@ public record BatchBody(List<BatchLine> lines, List<Rejection> unreadable) {
         try {
             JsonNode node = EventCodec.mapper().readTree(text);
             if (!node.isObject()) {
-                unreadable.add(new Rejection(number, null, "line is not a JSON object"));
+                unreadable.add(new Rejection(number, null, "line.not-object"));
                 return;
             }
             Map<String, String> fields = new LinkedHashMap<>();
             node.fields().forEachRemaining(f -> fields.put(Headers.field(f.getKey()), f.getValue().isNull() ? null : f.getValue().asText()));
             lines.add(new BatchLine(number, fields));
         } catch (JsonProcessingException e) {
-            unreadable.add(new Rejection(number, null, "line is not valid JSON"));
+            unreadable.add(new Rejection(number, null, "line.not-json"));
         }
     }
 }

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import org.canbao.contracts.IdNumber;
+import org.canbao.platform.i18n.Message;
 
 /** One line of a batch body, as field texts, with readers that reject the line with a precise reason. */
 public record BatchLine(int number, Map<String, String> fields) {
@@ -22,7 +23,7 @@ public record BatchLine(int number, Map<String, String> fields) {
     public String required(String field) {
         String value = optional(field);
         if (value == null) {
-            throw new LineRejected(field, field + " missing");
+            throw new LineRejected(field, "field.missing", Message.field(field));
         }
         return value;
     }
@@ -37,13 +38,13 @@ public record BatchLine(int number, Map<String, String> fields) {
             return null;
         }
         if (value.codePointCount(0, value.length()) > max) {
-            throw new LineRejected(field, field + " is longer than " + max + " characters");
+            throw new LineRejected(field, "field.too-long", Message.field(field), max);
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.getType(c) == Character.CONTROL || c == '\u061C' || c == '\u200E' || c == '\u200F'
                     || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
-                throw new LineRejected(field, field + " contains an invisible control character (position " + (i + 1) + ")");
+                throw new LineRejected(field, "field.control-character", Message.field(field), i + 1);
             }
         }
         return value;
@@ -53,7 +54,7 @@ public record BatchLine(int number, Map<String, String> fields) {
         try {
             return IdNumber.parse(required(field));
         } catch (IdNumber.InvalidIdNumber e) {
-            throw new LineRejected(field, e.getMessage());
+            throw new LineRejected(field, Message.of(e.code(), e.args().toArray()));
         }
     }
 
@@ -65,7 +66,7 @@ public record BatchLine(int number, Map<String, String> fields) {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new LineRejected(field, field + " '" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw new LineRejected(field, "field.not-one-of", Message.field(field), value, java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
 
@@ -77,7 +78,7 @@ public record BatchLine(int number, Map<String, String> fields) {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new LineRejected(field, field + " '" + value + "' is not a whole number");
+            throw new LineRejected(field, "field.not-whole-number", Message.field(field), value);
         }
     }
 
@@ -85,11 +86,11 @@ public record BatchLine(int number, Map<String, String> fields) {
     public BigDecimal money(String field) {
         String value = required(field);
         if (!value.matches("\\d{1,9}(\\.\\d{1,2})?")) {
-            throw new LineRejected(field, field + " '" + value + "' is not an amount in yuan such as 175.00");
+            throw new LineRejected(field, "field.not-amount", Message.field(field), value);
         }
         BigDecimal amount = new BigDecimal(value).setScale(2);
         if (amount.signum() == 0) {
-            throw new LineRejected(field, field + " must be more than zero");
+            throw new LineRejected(field, "field.not-positive", Message.field(field));
         }
         return amount;
     }
@@ -99,7 +100,7 @@ public record BatchLine(int number, Map<String, String> fields) {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new LineRejected(field, field + " '" + value + "' is not a date such as 2023-09-01");
+            throw new LineRejected(field, "field.not-date", Message.field(field), value);
         }
     }
 
@@ -123,7 +124,7 @@ public record BatchLine(int number, Map<String, String> fields) {
                 return LocalDateTime.parse(value).atZone(SHANGHAI).toOffsetDateTime();
             }
         } catch (DateTimeParseException e) {
-            throw new LineRejected(field, field + " '" + value + "' is not a time with offset such as 2023-09-01T10:00:00+08:00");
+            throw new LineRejected(field, "field.not-time", Message.field(field), value);
         }
     }
 }

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.Comparator;
+import org.canbao.contracts.IdNumber;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.function.Consumer;
-import org.canbao.contracts.IdNumber;
+import org.canbao.platform.i18n.Language;
 
 /**
  * The answer to a batch: how many lines took effect, how many changed nothing because they were already in
@@ -52,8 +53,8 @@ public class BatchReport {
                 handler.accept(line);
             } catch (LineRejected e) {
                 List<Rejection.FieldError> errors = e.all().isEmpty() ? null : e.all().stream()
-                        .map(f -> new Rejection.FieldError(f.field(), IdNumber.scrub(f.reason()))).toList();
-                rejected.add(new Rejection(line.number(), e.field(), IdNumber.scrub(e.reason()), errors));
+                        .map(f -> new Rejection.FieldError(f.field(), f.message())).toList();
+                rejected.add(new Rejection(line.number(), e.field(), e.message(), errors));
                 rejectedCells.put(line.number(), masked(line.fields()));
             }
         }
@@ -65,5 +66,11 @@ public class BatchReport {
         Map<String, String> cells = new LinkedHashMap<>();
         fields.forEach((field, value) -> cells.put(field, value == null ? null : IdNumber.scrub(value)));
         return cells;
+    }
+
+    /** Renders every reason, of rejections and flags, in {@code language} (they are Chinese until then). */
+    public void renderIn(Language language) {
+        rejected.replaceAll(r -> r.in(language));
+        flagged.replaceAll(f -> f.in(language));
     }
 }

@@ -105,7 +105,7 @@ public final class BatchStream {
      */
     public static BatchStream ofUpload(FileUpload file, String charset) {
         if (file == null || file.uploadedFile() == null) {
-            throw new InvalidInput("a multipart upload needs the file in a part named 'file'");
+            throw new InvalidInput("batch.no-file-part");
         }
         String name = file.fileName() == null ? "" : file.fileName().toLowerCase(Locale.ROOT);
         String type = file.contentType() == null ? "" : file.contentType().toLowerCase(Locale.ROOT);
@@ -203,7 +203,7 @@ public final class BatchStream {
             return;
         }
         if (cells.size() > header.size()) {
-            unreadable.add(new Rejection(lineNumber, null, "line has " + cells.size() + " cells, the header " + header.size()));
+            unreadable.add(new Rejection(lineNumber, null, "line.cells", cells.size(), header.size()));
             return;
         }
         Map<String, String> fields = new LinkedHashMap<>();
@@ -216,7 +216,7 @@ public final class BatchStream {
     /** The line's text, or null when it is rejected (too long, or not valid in the charset). */
     private String decode(List<Rejection> unreadable) {
         if (lineTooLong) {
-            unreadable.add(new Rejection(lineNumber, null, "line is longer than " + MAX_LINE_BYTES / (1024 * 1024) + " MB"));
+            unreadable.add(new Rejection(lineNumber, null, "line.too-long", MAX_LINE_BYTES / (1024 * 1024)));
             return null;
         }
         ByteBuffer bytes = ByteBuffer.wrap(line, 0, lineLength);
@@ -228,8 +228,7 @@ public final class BatchStream {
             String text = decoders.computeIfAbsent(use, BatchStream::decoder).reset().decode(bytes.rewind()).toString();
             return text.isEmpty() || text.charAt(0) != '\uFEFF' ? text : text.replace("\uFEFF", "");
         } catch (CharacterCodingException e) {
-            unreadable.add(new Rejection(lineNumber, null, "line is not valid " + use.name()
-                    + " text; send UTF-8, or name the file's charset, such as text/csv; charset=GBK"));
+            unreadable.add(new Rejection(lineNumber, null, "line.charset", use.name()));
             return null;
         }
     }
@@ -285,9 +284,7 @@ public final class BatchStream {
             return n;
         } catch (IOException e) {
             // the sender went away or the body broke off: the chunks before it have taken effect
-            throw new InvalidInput("the body ended after " + bytes + " bytes (line " + lineNumber
-                    + ") before it was complete; the whole chunks of " + CHUNK_LINES + " lines read before have taken effect, "
-                    + "and sending the file again is safe: they come back as duplicates");
+            throw new InvalidInput("batch.body-broken", bytes, lineNumber, CHUNK_LINES);
         }
     }
 

@@ -1,11 +1,14 @@
 package org.canbao.platform.batch;
 
-/**
- * A request that cannot be taken as it is (a policy or campaign document that breaks a rule), answered 400 with
- * this reason. Anything else a request runs into is Canbao's fault: a 500 with a reference to the log.
- */
-public class InvalidInput extends RuntimeException {
-    public InvalidInput(String reason) {
-        super(reason);
+import org.canbao.platform.i18n.Message;
+
+/** A request that cannot be taken as it is (a policy or campaign document that breaks a rule), answered 400. */
+public class InvalidInput extends Refused {
+    public InvalidInput(String code, Object... args) {
+        super(400, code, args);
+    }
+
+    public InvalidInput(Message message) {
+        super(400, message);
     }
 }

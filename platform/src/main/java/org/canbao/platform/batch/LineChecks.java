@@ -3,6 +3,7 @@ package org.canbao.platform.batch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.canbao.platform.i18n.Message;
 
 /**
  * Reads a line's fields one after the other and keeps every rejection instead of stopping at the first, so a clerk
@@ -21,11 +22,16 @@ public final class LineChecks {
         }
     }
 
-    /** Keeps a rejection of {@code field} unless {@code ok}. */
-    public void require(boolean ok, String field, String reason) {
+    /** Keeps a rejection of {@code field} with the message {@code code} unless {@code ok}. */
+    public void require(boolean ok, String field, String code, Object... args) {
         if (!ok) {
-            errors.add(new LineRejected(field, reason));
+            errors.add(new LineRejected(field, code, args));
         }
+    }
+
+    /** Keeps a rejection of {@code field} for the reason {@code message}. */
+    public void reject(String field, Message message) {
+        errors.add(new LineRejected(field, message));
     }
 
     /** Rejects the line with every bad field found, if any. */

@@ -41,7 +41,7 @@ final class XlsxRows implements AutoCloseable {
             this.stream = workbook.getFirstSheet().openStream();
         } catch (IOException | RuntimeException e) {
             close();
-            throw new InvalidInput("the body is not an xlsx workbook (Excel 2007 or later); save it as .xlsx or send CSV");
+            throw new InvalidInput("batch.not-xlsx");
         }
         this.rows = stream.iterator();
     }
@@ -65,7 +65,7 @@ final class XlsxRows implements AutoCloseable {
                 }
                 taken++;
                 if (cells.size() > header.size() && cells.subList(header.size(), cells.size()).stream().anyMatch(c -> !c.isBlank())) {
-                    unreadable.add(new Rejection(row.getRowNum(), null, "row has cells beyond the header's " + header.size() + " columns"));
+                    unreadable.add(new Rejection(row.getRowNum(), null, "line.xlsx-cells", header.size()));
                     continue;
                 }
                 Map<String, String> fields = new LinkedHashMap<>();
@@ -76,7 +76,7 @@ final class XlsxRows implements AutoCloseable {
             }
             return true;
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new InvalidInput("the xlsx workbook could not be read to its end: " + e.getClass().getSimpleName());
+            throw new InvalidInput("batch.xlsx-broken", e.getClass().getSimpleName());
         }
     }
 

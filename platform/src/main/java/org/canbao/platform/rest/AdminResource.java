@@ -2,7 +2,7 @@ package org.canbao.platform.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.Instance;
-import jakarta.ws.rs.NotFoundException;
+import org.canbao.platform.batch.Refused;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,7 +29,7 @@ public class AdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ProjectionRebuilder.Result rebuild() throws SQLException {
         if (!rebuilders.isResolvable()) {
-            throw new NotFoundException("this service keeps no projection to rebuild");
+            throw Refused.notFound("admin.no-projection");
         }
         return rebuilders.get().rebuild();
     }

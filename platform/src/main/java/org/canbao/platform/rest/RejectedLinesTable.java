@@ -34,7 +34,7 @@ public class RejectedLinesTable implements TableLayout {
             Map<String, String> cells = report.rejectedCells.getOrDefault(r.line(), Map.of());
             List<Object> row = new ArrayList<>();
             fields.forEach(f -> row.add(cells.get(f)));
-            List<Rejection.FieldError> errors = r.errors() != null ? r.errors() : List.of(new Rejection.FieldError(r.field(), r.reason()));
+            List<Rejection.FieldError> errors = r.errors() != null ? r.errors() : List.of(new Rejection.FieldError(r.field(), r.message(), r.reason()));
             row.add(r.line());
             row.add(errors.stream().map(e -> e.field() == null ? "整行" : Headers.chinese(e.field())).collect(Collectors.joining("、")));
             row.add(errors.stream().map(Rejection.FieldError::reason).collect(Collectors.joining("；")));

@@ -10,6 +10,7 @@ import java.lang.reflect.Type;
 import java.util.function.BiFunction;
 import org.canbao.contracts.EventCodec;
 import org.canbao.platform.batch.InvalidInput;
+import org.canbao.platform.i18n.Message;
 
 /**
  * Documents that set rules (policies, campaigns) are read strictly: a field Canbao does not know is refused with
@@ -23,18 +24,23 @@ public class StrictJson implements BiFunction<ObjectMapper, Type, ObjectReader> 
                 .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
-    /** A part of a document as its type; a wrong type or an unknown field is an {@link InvalidInput} naming it. */
+    /**
+     * A part of a document as its type; a wrong type or an unknown field is an {@link InvalidInput} naming it.
+     * {@code what} is the catalog code of the part's name.
+     */
     public static <T> T read(JsonNode node, Class<T> type, String what) {
         try {
             return new StrictJson().apply(EventCodec.mapper(), type).readValue(EventCodec.mapper().treeAsTokens(node));
         } catch (UnrecognizedPropertyException e) {
-            throw new InvalidInput(what + ": unknown field '" + e.getPropertyName() + "' (known: "
-                    + String.join(", ", e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()) + ")");
+            throw new InvalidInput("document.unknown-field", Message.of(what), e.getPropertyName(),
+                    String.join(", ", e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()));
         } catch (IOException e) {
-            String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
-                    ? " (field " + m.getPath().get(m.getPath().size() - 1).getFieldName() + ")" : "";
-            throw new InvalidInput(what + " cannot be read" + field + ": "
-                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+            String detail = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+                throw new InvalidInput("document.unreadable-field", Message.of(what),
+                        m.getPath().get(m.getPath().size() - 1).getFieldName(), detail);
+            }
+            throw new InvalidInput("document.unreadable", Message.of(what), detail);
         }
     }
 }

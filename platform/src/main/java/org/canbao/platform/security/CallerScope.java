@@ -2,8 +2,9 @@ package org.canbao.platform.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ForbiddenException;
 import java.util.Optional;
+import org.canbao.platform.batch.Refused;
+import org.canbao.platform.i18n.Message;
 
 /**
  * The part of the county a caller may see. A supervisor scoped to a township sees that township and its villages;
@@ -26,11 +27,10 @@ public class CallerScope {
         return Optional.ofNullable(identity.getAttribute(ATTRIBUTE));
     }
 
-    /** Refuses a scoped caller: {@code what} covers the whole deployment. */
+    /** Refuses a scoped caller: what the message {@code what} names covers the whole deployment. */
     public void requireWhole(String what) {
         unit().ifPresent(unit -> {
-            throw new ForbiddenException("a supervisor scoped to " + unit + " cannot see " + what
-                    + ", which covers the whole deployment");
+            throw Refused.forbidden("scope.whole-deployment", unit, Message.of(what));
         });
     }
 

@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.canbao.platform.i18n.Language;
 import org.junit.jupiter.api.Test;
 
 class BatchStreamTest {
@@ -118,7 +119,8 @@ class BatchStreamTest {
         BatchBody body = BatchStream.of(both, "application/x-ndjson; charset=UTF-8").all();
         assertEquals(List.of(1, 3), body.lines().stream().map(BatchLine::number).toList());
         assertEquals(2, body.unreadable().get(0).line());
-        assertTrue(body.unreadable().get(0).reason().contains("charset=GBK"), body.unreadable().get(0).reason());
+        assertEquals("line.charset", body.unreadable().get(0).code());
+        assertTrue(body.unreadable().get(0).in(Language.EN).reason().contains("charset=GBK"), body.unreadable().get(0).reason());
     }
 
     @Test
@@ -129,7 +131,8 @@ class BatchStreamTest {
         assertEquals(List.of("a", "b"), parsed.lines().stream().map(l -> l.optional("name")).toList());
         assertEquals(List.of(3), parsed.lines().stream().skip(1).map(BatchLine::number).toList());
         assertEquals(2, parsed.unreadable().get(0).line());
-        assertTrue(parsed.unreadable().get(0).reason().startsWith("line is longer than"));
+        assertTrue(parsed.unreadable().get(0).in(Language.EN).reason().startsWith("line is longer than"));
+        assertEquals("该行超过1 MB", parsed.unreadable().get(0).reason());
     }
 
     @Test
@@ -176,6 +179,7 @@ class BatchStreamTest {
     void bytesThatAreNoWorkbookAreRefusedAsSuch() {
         InvalidInput refused = org.junit.jupiter.api.Assertions.assertThrows(InvalidInput.class,
                 () -> BatchStream.of("idNumber,name\n".getBytes(StandardCharsets.UTF_8), BatchBody.XLSX).all());
-        assertTrue(refused.getMessage().contains("xlsx"), refused.getMessage());
+        assertEquals("batch.not-xlsx", refused.message().code());
+        assertTrue(refused.message().render(Language.EN).contains("xlsx"), refused.message().render(Language.EN));
     }
 }

@@ -21,8 +21,7 @@ public final class BusinessTime {
             }
             return OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidInput(field + " '" + text
-                    + "' is not a date (2022-11-10) or a time with offset (2022-11-11T00:00:00+08:00)");
+            throw new InvalidInput("campaign.not-cutoff", field, text);
         }
     }
 }

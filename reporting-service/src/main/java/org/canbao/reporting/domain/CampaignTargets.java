@@ -3,6 +3,7 @@ package org.canbao.reporting.domain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.canbao.platform.batch.InvalidInput;
+import org.canbao.platform.i18n.Message;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,18 +26,18 @@ public final class CampaignTargets {
     public static Parsed read(List<Map<String, String>> rows, List<Integer> lineNumbers) {
         List<UnitTarget> units = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
+        List<Message> errors = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
             Map<String, String> row = rows.get(i);
             int line = lineNumbers.get(i);
             String name = first(row, "unit_name", "name");
             if (name == null) {
-                errors.add("line " + line + ": unit_name missing");
+                errors.add(Message.of("campaign.line", line, Message.of("field.missing", "unit_name")));
                 continue;
             }
             if (!names.add(name)) {
-                errors.add("line " + line + ": unit " + name + " appears twice");
+                errors.add(Message.of("campaign.line", line, Message.of("campaign.unit-twice", name)));
                 continue;
             }
             Long target = number(row, "target", line, errors);
@@ -48,12 +49,12 @@ public final class CampaignTargets {
             BigDecimal rate = rate(row, line, errors);
             if (target == null && rate != null) {
                 if (population == null) {
-                    errors.add("line " + line + ": " + name + " has a rate but no population to apply it to");
+                    errors.add(Message.of("campaign.line", line, Message.of("campaign.rate-without-population", name)));
                 } else {
                     target = formula(population, employeeInsured, elsewhere, rate);
                 }
             } else if (target != null && rate != null) {
-                errors.add("line " + line + ": " + name + " gives both a target and a rate: give one");
+                errors.add(Message.of("campaign.line", line, Message.of("campaign.target-and-rate", name)));
             }
             units.add(new UnitTarget(name, kind, target, ranked == null ? !"special_unit".equals(kind) : Boolean.parseBoolean(ranked),
                     first(row, "parent", "parent_name")));
@@ -70,7 +71,7 @@ public final class CampaignTargets {
             errors.addAll(UnitTree.problems(units));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInput(String.join("; ", errors));
+            throw errors.size() == 1 ? new InvalidInput(errors.get(0)) : new InvalidInput("campaign.errors", errors.toArray());
         }
         return new Parsed(units, warnings);
     }
@@ -85,7 +86,7 @@ public final class CampaignTargets {
         return BigDecimal.valueOf(base).multiply(rate).setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
 
-    private static BigDecimal rate(Map<String, String> row, int line, List<String> errors) {
+    private static BigDecimal rate(Map<String, String> row, int line, List<Message> errors) {
         String value = first(row, "rate");
         if (value == null) {
             return null;
@@ -94,12 +95,12 @@ public final class CampaignTargets {
             BigDecimal rate = new BigDecimal(value.endsWith("%") ? value.substring(0, value.length() - 1) : value);
             rate = value.endsWith("%") ? rate.movePointLeft(2) : rate;
             if (rate.signum() <= 0 || rate.compareTo(BigDecimal.ONE) > 0) {
-                errors.add("line " + line + ": rate " + value + " is not a share between 0 and 1, such as 0.97 or 97%");
+                errors.add(Message.of("campaign.line", line, Message.of("campaign.rate-not-share", value)));
                 return null;
             }
             return rate;
         } catch (NumberFormatException e) {
-            errors.add("line " + line + ": rate '" + value + "' is not a number such as 0.97 or 97%");
+            errors.add(Message.of("campaign.line", line, Message.of("campaign.rate-not-number", value)));
             return null;
         }
     }
@@ -114,7 +115,7 @@ public final class CampaignTargets {
         return null;
     }
 
-    private static Long number(Map<String, String> row, String key, int line, List<String> errors) {
+    private static Long number(Map<String, String> row, String key, int line, List<Message> errors) {
         String value = first(row, key);
         if (value == null) {
             return null;
@@ -122,11 +123,11 @@ public final class CampaignTargets {
         try {
             long n = Long.parseLong(value);
             if (n < 0) {
-                errors.add("line " + line + ": " + key + " " + n + " is negative");
+                errors.add(Message.of("campaign.line", line, Message.of("campaign.negative", key, n)));
             }
             return n;
         } catch (NumberFormatException e) {
-            errors.add("line " + line + ": " + key + " '" + value + "' is not a whole number");
+            errors.add(Message.of("campaign.line", line, Message.of("field.not-whole-number", key, value)));
             return null;
         }
     }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.canbao.platform.i18n.Language;
+import org.canbao.platform.i18n.Message;
 
 /**
  * The campaign's units as a tree (province → city → county → township → village), each knowing its parent. Persons
@@ -29,32 +31,32 @@ public final class UnitTree {
     /** The tree of these units, or the reasons it is none: a parent that is not a unit, or a unit its own ancestor. */
     public static UnitTree of(List<UnitTarget> list) {
         UnitTree tree = new UnitTree(list);
-        List<String> errors = tree.problems();
+        List<Message> errors = tree.problems();
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", errors));
+            throw new IllegalArgumentException(errors.get(0).render(Language.EN));
         }
         return tree;
     }
 
     /** Why these units form no tree (empty when they do). */
-    public static List<String> problems(List<UnitTarget> list) {
+    public static List<Message> problems(List<UnitTarget> list) {
         return new UnitTree(list).problems();
     }
 
-    private List<String> problems() {
-        List<String> errors = new ArrayList<>();
+    private List<Message> problems() {
+        List<Message> errors = new ArrayList<>();
         for (UnitTarget u : units.values()) {
             if (u.parent() == null) {
                 continue;
             }
             if (!units.containsKey(u.parent())) {
-                errors.add(u.name() + ": parent '" + u.parent() + "' is not a unit of the campaign");
+                errors.add(Message.of("campaign.unknown-parent", u.name(), u.parent()));
                 continue;
             }
             Set<String> seen = new HashSet<>();
             for (String at = u.name(); at != null; at = units.containsKey(at) ? units.get(at).parent() : null) {
                 if (!seen.add(at)) {
-                    errors.add(u.name() + ": its parents lead back to " + at + " (a unit cannot lie within itself)");
+                    errors.add(Message.of("campaign.parent-circle", u.name(), at));
                     break;
                 }
             }

@@ -54,7 +54,7 @@ public class CampaignResource {
     @CustomDeserialization(StrictJson.class)
     public Campaigns.Defined put(@PathParam("policyYear") int year, CampaignDocument document) {
         if (document == null) {
-            throw new InvalidInput("a campaign document is required");
+            throw new InvalidInput("campaign.document-required");
         }
         return defined(campaigns.put(year, document));
     }

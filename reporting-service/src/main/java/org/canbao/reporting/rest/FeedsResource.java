@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.canbao.platform.batch.Refused;
 import org.canbao.platform.rest.Problem;
 import org.canbao.reporting.service.EnrollmentFeeds;
 
@@ -30,6 +31,6 @@ public class FeedsResource {
         return feeds.fetch(authorization)
                 .map(a -> Response.status(a.status()).type(a.status() < 300 ? MediaType.APPLICATION_JSON : Problem.MEDIA_TYPE)
                         .entity(a.body()).build())
-                .orElseGet(() -> Problem.response(502, "Bad Gateway", "enrollment-service could not be reached"));
+                .orElseThrow(() -> new Refused(502, "feeds.unreachable"));
     }
 }

@@ -1,6 +1,7 @@
 package org.canbao.reporting.service;
 
 import org.canbao.platform.batch.InvalidInput;
+import org.canbao.platform.i18n.Message;
 import org.canbao.platform.rest.StrictJson;
 import org.canbao.reporting.domain.AwardRules;
 import org.canbao.reporting.domain.IncentiveRules;
@@ -44,16 +45,15 @@ public class Campaigns {
         List<CampaignDocument.Checkpoint> checkpoints = document.checkpoints() == null ? List.of() : document.checkpoints();
         checkpoints.forEach(c -> {
             if (c.cutoff() == null || c.requiredRatio() == null) {
-                throw new InvalidInput("each checkpoint needs a cutoff and a requiredRatio");
+                throw new InvalidInput("campaign.checkpoint-incomplete");
             }
             BusinessTime.cutoff(c.cutoff(), "checkpoint cutoff");
             if (c.requiredRatio().signum() <= 0 || c.requiredRatio().compareTo(java.math.BigDecimal.ONE) > 0) {
-                throw new InvalidInput("checkpoint " + c.cutoff() + ": requiredRatio " + c.requiredRatio()
-                        + " is not a share between 0 and 1, such as 0.7");
+                throw new InvalidInput("campaign.ratio-range", c.cutoff(), c.requiredRatio());
             }
         });
-        rules(document.awards(), AwardRules.class, "awards");
-        rules(document.incentives(), IncentiveRules.class, "incentives");
+        rules(document.awards(), AwardRules.class, "campaign.awards");
+        rules(document.incentives(), IncentiveRules.class, "campaign.incentives");
         store.lock(List.of(Campaign.stream(year)));
         Campaign campaign = Campaign.<Campaign>findByIdOptional(year).orElseGet(Campaign::new);
         campaign.policyYear = year;
@@ -84,13 +84,16 @@ public class Campaigns {
         return new Defined(year, units.size(), checkpoints.size(), parsed.warnings());
     }
 
-    /** Award and incentive rules are read when the campaign is set, so a wrong type is refused then, not ignored. */
+    /**
+     * Award and incentive rules are read when the campaign is set, so a wrong type is refused then, not ignored;
+     * {@code what} is the catalog code of their name.
+     */
     private static void rules(JsonNode node, Class<?> type, String what) {
         if (node == null || node.isNull()) {
             return;
         }
         if (!node.isObject()) {
-            throw new InvalidInput(what + " must be an object of rules, not " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            throw new InvalidInput("campaign.rules-not-object", Message.of(what), node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         StrictJson.read(node, type, what);
     }
@@ -107,14 +110,14 @@ public class Campaigns {
 
     private static CampaignTargets.Parsed targets(JsonNode units) {
         if (units == null || units.isNull()) {
-            throw new InvalidInput("units are required: the allocation table with unit_name, unit_kind, target");
+            throw new InvalidInput("campaign.units-required");
         }
         List<Map<String, String>> rows = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         if (units.isTextual()) {
             BatchBody table = BatchBody.parse(units.asText(), BatchBody.CSV);
             if (!table.unreadable().isEmpty()) {
-                throw new InvalidInput("line " + table.unreadable().get(0).line() + ": " + table.unreadable().get(0).reason());
+                throw new InvalidInput("campaign.line", table.unreadable().get(0).line(), table.unreadable().get(0).message());
             }
             for (BatchLine line : table.lines()) {
                 rows.add(line.fields());
@@ -129,10 +132,10 @@ public class Campaigns {
                 lines.add(++index);
             }
         } else {
-            throw new InvalidInput("units must be the CSV table as text or a list of unit objects");
+            throw new InvalidInput("campaign.units-shape");
         }
         if (rows.isEmpty()) {
-            throw new InvalidInput("the campaign has no units");
+            throw new InvalidInput("campaign.no-units");
         }
         return CampaignTargets.read(rows, lines);
     }

@@ -2,8 +2,7 @@ package org.canbao.reporting.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotFoundException;
+import org.canbao.platform.batch.Refused;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
@@ -65,7 +64,7 @@ public class Progress {
         List<PlaceCounts> places = counts.asOf(year, asOf == null ? END_OF_TIME : asOf);
         if (parent != null && targets.stream().noneMatch(t -> t.name().equals(parent))
                 && places.stream().noneMatch(p -> parent.equals(p.township()))) {
-            throw new NotFoundException("the " + year + " campaign has no unit '" + parent + "'");
+            throw Refused.notFound("progress.unknown-unit", year, parent);
         }
         List<UnitTarget> units;
         if (!tree.hierarchical()) {
@@ -98,7 +97,7 @@ public class Progress {
     @Transactional
     public List<CheckpointBulletin> checkpoints(int year) {
         CampaignDocument document = campaigns.document(year)
-                .orElseThrow(() -> new NotFoundException("no campaign for " + year));
+                .orElseThrow(() -> Refused.notFound("campaign.none", year));
         List<UnitTarget> targets = targets(year);
         return (document.checkpoints() == null ? List.<CampaignDocument.Checkpoint>of() : document.checkpoints()).stream()
                 .map(c -> {
@@ -132,7 +131,7 @@ public class Progress {
         CampaignDocument document = document(year);
         IncentiveRules rules = rules(document.incentives(), IncentiveRules.class, year);
         if (rules == null || rules.bands() == null) {
-            throw new NotFoundException("the " + year + " campaign defines no incentive rules");
+            throw Refused.notFound("campaign.no-incentives", year);
         }
         OffsetDateTime cutoff = cutoff(rules.cutoff(), document, year);
         List<UnitProgress> atCutoff = progress(year, cutoff, null).units();
@@ -151,11 +150,11 @@ public class Progress {
         CampaignDocument document = document(year);
         UnitTree tree = UnitTree.of(targets(year));
         if (unit != null && !tree.has(unit)) {
-            throw new NotFoundException("the " + year + " campaign has no unit '" + unit + "'");
+            throw Refused.notFound("progress.unknown-unit", year, unit);
         }
         if (scope != null && unit != null && !tree.within(unit, scope) && counts.asOf(year, END_OF_TIME).stream()
                 .noneMatch(p -> unit.equals(p.village()) && scope.equals(p.township()))) {
-            throw new ForbiddenException("a supervisor scoped to " + scope + " cannot see " + unit);
+            throw Refused.forbidden("scope.outside", unit, scope);
         }
         Long target = unit == null ? progress(year, null, null).total().target() : tree.withTarget(unit).target();
         List<Trend.Line> lines = (document.checkpoints() == null ? List.<CampaignDocument.Checkpoint>of() : document.checkpoints())
@@ -165,7 +164,7 @@ public class Progress {
     }
 
     private CampaignDocument document(int year) {
-        return campaigns.document(year).orElseThrow(() -> new NotFoundException("no campaign for " + year));
+        return campaigns.document(year).orElseThrow(() -> Refused.notFound("campaign.none", year));
     }
 
     /** The rules' own cut-off, else the last checkpoint's, else the end of the enrollment year. */
@@ -193,7 +192,7 @@ public class Progress {
     private static List<UnitTarget> targets(int year) {
         List<UnitTarget> targets = CampaignUnit.targetsOf(year);
         if (targets.isEmpty()) {
-            throw new NotFoundException("no campaign for " + year);
+            throw Refused.notFound("campaign.none", year);
         }
         return targets;
     }
@@ -210,7 +209,7 @@ public class Progress {
         if (parent == null || parent.equals(townshipOfScope)) {
             return units.stream().filter(u -> u.name().equals(scope)).toList();
         }
-        throw new ForbiddenException("'" + parent + "' is outside the scope of a supervisor of " + scope);
+        throw Refused.forbidden("scope.outside", parent, scope);
     }
 
     /**
@@ -223,7 +222,7 @@ public class Progress {
         }
         List<UnitProgress> own = units.stream().filter(u -> tree.within(scope, u.name())).toList();
         if (own.isEmpty()) {
-            throw new ForbiddenException("'" + parent + "' is outside the scope of a supervisor of " + scope);
+            throw Refused.forbidden("scope.outside", parent, scope);
         }
         return own;
     }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.canbao.platform.batch.InvalidInput;
+import org.canbao.platform.i18n.Language;
+import org.canbao.platform.i18n.Message;
 import org.junit.jupiter.api.Test;
 
 class UnitTreeTest {
@@ -58,8 +60,9 @@ class UnitTreeTest {
     @Test
     void anUnknownParentOrACircleIsNoTree() {
         assertEquals(List.of("甲镇: parent '无县' is not a unit of the campaign"),
-                UnitTree.problems(List.of(new UnitTarget("甲镇", "township", 1L, true, "无县"))));
-        List<String> circle = UnitTree.problems(List.of(new UnitTarget("甲", "county", 1L, true, "乙"),
+                UnitTree.problems(List.of(new UnitTarget("甲镇", "township", 1L, true, "无县"))).stream()
+                        .map(m -> m.render(Language.EN)).toList());
+        List<Message> circle = UnitTree.problems(List.of(new UnitTarget("甲", "county", 1L, true, "乙"),
                 new UnitTarget("乙", "county", 1L, true, "甲")));
         assertEquals(2, circle.size(), circle.toString());
         assertThrows(IllegalArgumentException.class, () -> UnitTree.of(List.of(new UnitTarget("甲", "county", 1L, true, "甲"))));
@@ -76,7 +79,7 @@ class UnitTreeTest {
         assertEquals("甲镇", parsed.units().get(1).parent());
         InvalidInput both = assertThrows(InvalidInput.class, () -> CampaignTargets.read(List.of(
                 Map.of("unit_name", "甲镇", "target", "5", "population", "10", "rate", "0.9")), List.of(2)));
-        assertTrue(both.getMessage().contains("line 2"), both.getMessage());
+        assertEquals("第2行：“甲镇”同时给了任务数（target）和比例（rate），只能给一个", both.message().render(Language.ZH));
         assertThrows(InvalidInput.class, () -> CampaignTargets.read(List.of(
                 Map.of("unit_name", "乙村", "parent", "无此镇", "target", "10")), List.of(2)));
     }

@@ -173,7 +173,8 @@ class CampaignResourceTest {
         given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/campaigns/2030/awards").then()
                 .statusCode(200).body("cutoff", equalTo("2021-11-11T00:00:00+08:00")).body("awards.size()", equalTo(0))
                 .body("rules.minRatio", equalTo(0.98f)).body("rules.topN", equalTo(15));
-        given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/campaigns/2030/incentives").then()
+        given().auth().preemptive().basic("supervisor", "supervisor").header("Accept-Language", "en")
+                .get("/api/v1/campaigns/2030/incentives").then()
                 .statusCode(404).body("detail", equalTo("the 2030 campaign defines no incentive rules"));
 
         List<ConsumerRecord<String, String>> records = TopicReader.await(TestInfra.broker().bootstrapServers(),
@@ -188,6 +189,13 @@ class CampaignResourceTest {
         given().auth().preemptive().basic("admin", "admin").contentType("text/csv")
                 .body("unit_name,unit_kind,target\n甲村,village,12x\n".getBytes(StandardCharsets.UTF_8))
                 .put("/api/v1/campaigns/2031").then().statusCode(400).contentType("application/problem+json")
+                .header("Vary", containsString("Accept-Language"))
+                .body("title", equalTo("请求有误")).body("code", equalTo("campaign.line"))
+                .body("detail", equalTo("第2行：“target”的值“12x”不是整数"));
+        given().auth().preemptive().basic("admin", "admin").contentType("text/csv").header("Accept-Language", "en-GB, zh;q=0.5")
+                .body("unit_name,unit_kind,target\n甲村,village,12x\n".getBytes(StandardCharsets.UTF_8))
+                .put("/api/v1/campaigns/2031").then().statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Bad Request")).body("code", equalTo("campaign.line"))
                 .body("detail", equalTo("line 2: target '12x' is not a whole number"));
         given().auth().preemptive().basic("admin", "admin").contentType("text/csv")
                 .body("unit_name,unit_kind,population,employee_insured,eligible,target\n坝芒村,village,3327,61,3226,3102\n".getBytes(StandardCharsets.UTF_8))
@@ -196,6 +204,10 @@ class CampaignResourceTest {
         given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/campaigns/1999/progress").then()
                 .statusCode(404).contentType("application/problem+json");
         given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/campaigns/2032/progress?parent=不存在镇").then()
+                .statusCode(404).body("title", equalTo("未找到")).body("code", equalTo("progress.unknown-unit"))
+                .body("detail", equalTo("2032年度参保任务中没有单位“不存在镇”"));
+        given().auth().preemptive().basic("supervisor", "supervisor").header("Accept-Language", "en")
+                .get("/api/v1/campaigns/2032/progress?parent=不存在镇").then()
                 .statusCode(404).body("detail", equalTo("the 2032 campaign has no unit '不存在镇'"));
         given().auth().preemptive().basic("supervisor", "supervisor").get("/api/v1/campaigns/2032/progress?parent=坝芒村").then()
                 .statusCode(200);
@@ -211,7 +223,7 @@ class CampaignResourceTest {
     }
 
     private static void refused(String campaign, String reason) {
-        given().auth().preemptive().basic("admin", "admin").contentType("application/json")
+        given().auth().preemptive().basic("admin", "admin").contentType("application/json").header("Accept-Language", "en")
                 .body(campaign.getBytes(StandardCharsets.UTF_8)).put("/api/v1/campaigns/2033").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.startsWith(reason));
     }

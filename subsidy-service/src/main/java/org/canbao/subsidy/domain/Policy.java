@@ -1,6 +1,7 @@
 package org.canbao.subsidy.domain;
 
 import org.canbao.platform.batch.InvalidInput;
+import org.canbao.platform.i18n.Message;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,29 +19,27 @@ public record Policy(int year, Map<Integer, BigDecimal> contributions, List<Subs
 
     public Policy {
         if (contributions.isEmpty()) {
-            throw new InvalidInput("a policy needs at least one tier with its contribution");
+            throw new InvalidInput("policy.no-tier");
         }
         if (windowCloses.isBefore(windowOpens)) {
-            throw new InvalidInput("the window closes before it opens");
+            throw new InvalidInput("policy.window-order");
         }
         contributions.keySet().stream().filter(t -> t < 1).findFirst().ifPresent(t -> {
-            throw new InvalidInput("tier " + t + " is no tier: tiers are numbered from 1");
+            throw new InvalidInput("policy.tier-below-one", t);
         });
         java.util.Set<String> seen = new java.util.HashSet<>();
         BigDecimal lowest = contributions.values().stream().min(BigDecimal::compareTo).orElseThrow();
         for (SubsidyRule rule : subsidies) {
-            String at = rule.tier() == null ? "every tier" : "tier " + rule.tier();
+            Message at = rule.tier() == null ? Message.of("policy.every-tier") : Message.of("policy.tier", rule.tier());
             if (!seen.add(rule.category() + "@" + rule.tier())) {
-                throw new InvalidInput("two subsidies for " + rule.category() + " at " + at + ": give one");
+                throw new InvalidInput("policy.subsidy-twice", rule.category(), at);
             }
             if (rule.tier() != null && !contributions.containsKey(rule.tier())) {
-                throw new InvalidInput("the subsidy for " + rule.category() + " names tier " + rule.tier()
-                        + ", which has no contribution in this policy");
+                throw new InvalidInput("policy.subsidy-tier-unknown", rule.category(), rule.tier());
             }
             BigDecimal ceiling = rule.tier() == null ? lowest : contributions.get(rule.tier());
             if (rule.kind() == SubsidyRule.Kind.FIXED && rule.amount().compareTo(ceiling) > 0) {
-                throw new InvalidInput("the subsidy of " + rule.amount() + " for " + rule.category() + " at " + at
-                        + " is more than the contribution of " + ceiling);
+                throw new InvalidInput("policy.subsidy-above-contribution", rule.amount(), rule.category(), at, ceiling);
             }
         }
         contributions = Map.copyOf(contributions);
@@ -50,7 +49,7 @@ public record Policy(int year, Map<Integer, BigDecimal> contributions, List<Subs
     public BigDecimal contribution(int tier) {
         BigDecimal contribution = contributions.get(tier);
         if (contribution == null) {
-            throw new InvalidInput("policy " + year + " has no tier " + tier);
+            throw new InvalidInput("policy.tier-unknown", year, tier);
         }
         return contribution;
     }

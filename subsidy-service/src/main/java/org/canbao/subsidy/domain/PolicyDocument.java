@@ -47,7 +47,7 @@ public record PolicyDocument(String region, String contribution, List<Tier> tier
         if (tiers != null) {
             tiers.forEach(t -> {
                 if (contributions.put(t.tier(), money("tiers[" + t.tier() + "].contribution", t.contribution())) != null) {
-                    throw new InvalidInput("tier " + t.tier() + " is given twice");
+                    throw new InvalidInput("policy.tier-twice", t.tier());
                 }
             });
         } else if (contribution != null) {
@@ -86,7 +86,7 @@ public record PolicyDocument(String region, String contribution, List<Tier> tier
         for (Map<String, String> row : rows) {
             String category = row.get("category");
             if (category == null || category.isBlank()) {
-                throw new InvalidInput("each subsidyTable row needs a category");
+                throw new InvalidInput("policy.table-row-category");
             }
             row.forEach((column, value) -> {
                 Matcher tier = TIER_SUBSIDY.matcher(column);
@@ -101,13 +101,13 @@ public record PolicyDocument(String region, String contribution, List<Tier> tier
 
     private static SubsidyRule rule(Subsidy s) {
         if (s.category() == null || s.rule() == null) {
-            throw new InvalidInput("each subsidy needs a category and a rule (FULL, HALF or FIXED)");
+            throw new InvalidInput("policy.subsidy-incomplete");
         }
         SubsidyRule.Kind kind;
         try {
             kind = SubsidyRule.Kind.valueOf(s.rule().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("subsidy rule '" + s.rule() + "' of " + s.category() + " is not FULL, HALF or FIXED");
+            throw new InvalidInput("policy.subsidy-rule-unknown", s.rule(), s.category());
         }
         BigDecimal amount = kind == SubsidyRule.Kind.FIXED ? money(s.category() + ".amount", s.amount()) : null;
         return new SubsidyRule(s.category().toUpperCase(Locale.ROOT), s.tier(), kind, amount);
@@ -115,7 +115,7 @@ public record PolicyDocument(String region, String contribution, List<Tier> tier
 
     private static BigDecimal money(String field, String value) {
         if (value == null || !value.trim().matches("\\d{1,9}(\\.\\d{1,2})?")) {
-            throw new InvalidInput(field + " '" + value + "' is not an amount in yuan such as 350.00");
+            throw new InvalidInput("policy.not-amount", field, value);
         }
         return new BigDecimal(value.trim()).setScale(2);
     }

@@ -3,9 +3,7 @@ package org.canbao.subsidy.rest;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.annotation.security.RolesAllowed;
 import org.canbao.platform.security.CallerScope;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,7 +15,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.canbao.contracts.IdNumber;
+import org.canbao.platform.batch.InvalidInput;
+import org.canbao.platform.batch.Refused;
 import org.canbao.platform.config.Pseudonymizer;
+import org.canbao.platform.i18n.Message;
 import org.canbao.subsidy.domain.Entitlement;
 import org.canbao.subsidy.domain.Explanation;
 import org.canbao.subsidy.domain.Policy;
@@ -73,17 +74,17 @@ public class EntitlementResource {
     @Transactional
     public EntitlementView entitlement(@PathParam("idNumber") String raw, @QueryParam("policyYear") Integer year,
                                        @QueryParam("tier") Integer tier) {
-        scope.requireWhole("entitlements (subsidy-service does not know where a person lives; look the person up in enrollment-service)");
+        scope.requireWhole("scope.what.entitlements");
         IdNumber id;
         try {
             id = IdNumber.parse(raw);
         } catch (IdNumber.InvalidIdNumber e) {
-            throw new BadRequestException(e.getMessage());
+            throw new InvalidInput(Message.of(e.code(), e.args().toArray()));
         }
         if (year == null) {
-            throw new BadRequestException("policyYear is required");
+            throw new InvalidInput("field.missing", Message.field("policyYear"));
         }
-        Policy policy = policies.of(year).orElseThrow(() -> new NotFoundException("no policy for " + year));
+        Policy policy = policies.of(year).orElseThrow(() -> Refused.notFound("policy.none", year));
         EntitlementService.Explained answer = entitlements.decide(policy, pseudonymizer.personKey(id), tier);
         Entitlement e = answer.entitlement();
         return new EntitlementView(id.masked(), year, e.tier(), e.contribution(), e.subsidy(), e.personalDue(),

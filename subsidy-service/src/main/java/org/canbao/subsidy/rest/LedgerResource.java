@@ -25,7 +25,7 @@ public class LedgerResource {
     @RolesAllowed({"supervisor", "admin"})
     @Produces({MediaType.APPLICATION_JSON, Table.CSV, Table.XLSX})
     public Ledger.LedgerView ledger(@PathParam("policyYear") int year) {
-        scope.requireWhole("the ledger");
+        scope.requireWhole("scope.what.ledger");
         return ledger.of(year);
     }
 }

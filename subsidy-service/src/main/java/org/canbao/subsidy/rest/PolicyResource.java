@@ -2,12 +2,12 @@ package org.canbao.subsidy.rest;
 
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import org.canbao.platform.batch.InvalidInput;
+import org.canbao.platform.batch.Refused;
 import org.canbao.platform.rest.StrictJson;
 import org.canbao.subsidy.domain.PolicyDocument;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,7 +35,7 @@ public class PolicyResource {
     @CustomDeserialization(StrictJson.class)
     public Policy put(@PathParam("policyYear") int year, PolicyDocument document) {
         if (document == null) {
-            throw new InvalidInput("a policy document is required");
+            throw new InvalidInput("policy.document-required");
         }
         Policy policy = policies.put(year, document);
         entitlements.refreshEveryone();
@@ -45,6 +45,6 @@ public class PolicyResource {
     @GET
     @RolesAllowed({"admin", "supervisor", "medical-insurance"})
     public Policy get(@PathParam("policyYear") int year) {
-        return policies.of(year).orElseThrow(() -> new NotFoundException("no policy for " + year));
+        return policies.of(year).orElseThrow(() -> Refused.notFound("policy.none", year));
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
+import org.canbao.platform.batch.Refused;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ public class Ledger {
     @Transactional
     @SuppressWarnings("unchecked")
     public LedgerView of(int year) {
-        PolicyDocument document = policies.document(year).orElseThrow(() -> new NotFoundException("no policy for " + year));
+        PolicyDocument document = policies.document(year).orElseThrow(() -> Refused.notFound("policy.none", year));
         List<Object[]> rows = em.createNativeQuery("select granting_category, count(*), sum(subsidy) from entitlement "
                         + "where policy_year = :year and granting_category is not null and " + ENROLLED
                         + " group by granting_category order by granting_category")

@@ -172,6 +172,13 @@ class EntitlementResourceTest {
                 .body("{\"tiers\":[{\"tier\":1,\"contribution\":\"three hundred\"}]}")
                 .put("/api/v1/policies/2024").then().statusCode(400)
                 .contentType("application/problem+json")
+                .body("title", equalTo("请求有误")).body("code", equalTo("policy.not-amount"))
+                .body("detail", equalTo("“tiers[1].contribution”的值“three hundred”不是以元为单位的金额，例如 350.00"));
+        given().auth().preemptive().basic("admin", "admin").contentType("application/json").header("Accept-Language", "en")
+                .body("{\"tiers\":[{\"tier\":1,\"contribution\":\"three hundred\"}]}")
+                .put("/api/v1/policies/2024").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Bad Request")).body("code", equalTo("policy.not-amount"))
                 .body("detail", equalTo("tiers[1].contribution 'three hundred' is not an amount in yuan such as 350.00"));
         refused("{\"tiers\":[{\"tier\":1,\"contribution\":\"350.00\"}],\"benefitStartRule\":\"NEXT_MONTH\"}",
                 "unknown field 'benefitStartRule' (known: baseListDate, benefitStart, contribution, region, subsidies, subsidyTable, tiers, window)");
@@ -186,15 +193,19 @@ class EntitlementResourceTest {
                 "the subsidy for STABLE_EX_POOR names tier 2, which has no contribution in this policy");
         given().auth().preemptive().basic("admin", "admin").get("/api/v1/policies/2024").then().statusCode(404);
         given().auth().preemptive().basic("supervisor", "supervisor").contentType("application/json").body(POLICY)
-                .put("/api/v1/policies/2024").then().statusCode(403);
+                .put("/api/v1/policies/2024").then().statusCode(403).contentType("application/problem+json")
+                .body("title", equalTo("无权操作")).body("code", equalTo("http.403.detail"));
         given().auth().preemptive().basic("supervisor", "supervisor")
                 .get("/api/v1/entitlements/430626196606061019?policyYear=2023").then().statusCode(400)
-                .body("detail", equalTo("id number check digit"));
+                .body("code", equalTo("id-number.check-digit")).body("detail", equalTo("身份证号码校验位错误"));
+        given().auth().preemptive().basic("supervisor", "supervisor").header("Accept-Language", "en")
+                .get("/api/v1/entitlements/430626196606061019?policyYear=2023").then().statusCode(400)
+                .body("code", equalTo("id-number.check-digit")).body("detail", equalTo("id number check digit"));
     }
 
     private static void refused(String policy, String reason) {
-        given().auth().preemptive().basic("admin", "admin").contentType("application/json").body(policy)
-                .put("/api/v1/policies/2024").then().statusCode(400).contentType("application/problem+json")
+        given().auth().preemptive().basic("admin", "admin").contentType("application/json").header("Accept-Language", "en")
+                .body(policy).put("/api/v1/policies/2024").then().statusCode(400).contentType("application/problem+json")
                 .body("detail", equalTo(reason));
     }
 
