@@ -26,9 +26,19 @@ import org.canbao.platform.audit.BatchAudit;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
 import org.canbao.platform.batch.BatchStream;
+import org.canbao.platform.rest.BatchFormats;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+@Tag(name = "Status feeds", description = "The departments' lists of hardship categories (civil affairs, rural "
+        + "revitalization, disabled persons' federation, medical insurance).")
 @Path("/api/v1/status-feeds/{department}")
 public class StatusFeedResource {
     private final StatusFeedService feeds;
@@ -45,6 +55,22 @@ public class StatusFeedResource {
     }
 
     /** A department's monthly list; {@code asOf} is the business date it recognised these statuses. */
+    @Operation(summary = "A department's list (status feed)",
+            description = "Roles civil-affairs, rural-revitalization, disabled-persons-federation, medical-insurance; "
+                    + "a department may only send its own feed (else 403), and one that does not exist is a 404. "
+                    + "`mode=snapshot` replaces the department's previous list (absent = removed) and needs `asOf`; "
+                    + "`mode=delta` (default) applies each line. Events status-changed. The answer adds `added`, "
+                    + "`removed` and `unchanged`.")
+    @RequestBody(required = true, description = BatchFormats.BATCH, content = {
+            @Content(mediaType = BatchBody.NDJSON, schema = @Schema(implementation = BatchLines.StatusFeedLine.class), examples = @ExampleObject(name = "line", value = BatchLines.FEED_LINE)),
+            @Content(mediaType = BatchBody.CSV, schema = @Schema(type = SchemaType.STRING, description = BatchFormats.CSV),
+                    examples = {@ExampleObject(name = "fields", value = BatchLines.FEED_CSV),
+                            @ExampleObject(name = "chinese", value = BatchLines.FEED_CSV_CHINESE)}),
+            @Content(mediaType = BatchBody.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = BatchFormats.XLSX)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchLines.StatusFeedLine.class), examples = @ExampleObject(name = "line", value = BatchLines.FEED_LINE)),
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING,
+                    description = BatchFormats.TEXT), examples = @ExampleObject(name = "csv", value = BatchLines.FEED_CSV))})
     @POST
     @RolesAllowed({"civil-affairs", "rural-revitalization", "disabled-persons-federation", "medical-insurance"})
     @Consumes({BatchBody.NDJSON, BatchBody.CSV, BatchBody.XLSX, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})

@@ -10,8 +10,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.canbao.platform.batch.InvalidInput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The batches this service received, for supervisors: who sent what, when, and what became of it. */
+@Tag(name = "Batches received", description = "The audit of every batch received: who sent what, when, and what became of it.")
 @Path("/api/v1/batches")
 public class BatchesResource {
     private final BatchAudit audit;
@@ -22,6 +25,10 @@ public class BatchesResource {
         this.audit = audit;
     }
 
+    @Operation(summary = "The batches received",
+            description = "Roles supervisor, admin. Newest first, at most 1,000. `source` is the sender's user "
+                    + "(`tax-stream` for the Kafka stream); `from` and `to` are dates (Asia/Shanghai) or times with "
+                    + "offset.")
     @GET
     @RolesAllowed({"supervisor", "admin"})
     @Produces(MediaType.APPLICATION_JSON)

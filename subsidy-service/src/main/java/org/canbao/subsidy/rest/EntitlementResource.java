@@ -23,7 +23,10 @@ import org.canbao.subsidy.domain.Explanation;
 import org.canbao.subsidy.domain.Policy;
 import org.canbao.subsidy.service.EntitlementService;
 import org.canbao.subsidy.service.Policies;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = "Entitlements", description = "What a person owes and has for a policy year, decided from every fact received.")
 @Path("/api/v1/entitlements/{idNumber}")
 public class EntitlementResource {
     private final Policies policies;
@@ -67,6 +70,11 @@ public class EntitlementResource {
     }
 
     /** What the person owes and has for the year, decided now from every fact received so far. */
+    @Operation(summary = "A person's entitlement",
+            description = "Roles supervisor, medical-insurance (not a supervisor scoped to a unit). `policyYear` is "
+                    + "required; `tier` defaults to the tier of the latest payment, else 1. `state` is UNPAID, PAID, "
+                    + "ZERO_PAYMENT, UNDERPAID or OVERPAID; `decision` says in words which rule gave the amount, "
+                    + "`explanation` the steps that decided it. The ID number comes back masked.")
     @GET
     @RolesAllowed({"supervisor", "medical-insurance"})
     @Produces(MediaType.APPLICATION_JSON)
