@@ -41,15 +41,17 @@ public class ExclusionResource {
             description = "Role medical-insurance. Each valid line excludes a person from a policy year's campaign "
                     + "(event person-excluded): employee-insured, enrolled elsewhere, student at school, deceased, …")
     @RequestBody(required = true, description = BatchFormats.BATCH, content = {
-            @Content(mediaType = BatchBody.NDJSON, schema = @Schema(implementation = BatchLines.ExclusionLine.class), examples = @ExampleObject(name = "line", value = BatchLines.EXCLUSION_LINE)),
+            @Content(mediaType = BatchBody.NDJSON, schema = @Schema(implementation = BatchLines.ExclusionLine.class),
+                    examples = @ExampleObject(name = "line", value = BatchLines.EXCLUSION_LINE)),
             @Content(mediaType = BatchBody.CSV, schema = @Schema(type = SchemaType.STRING, description = BatchFormats.CSV),
                     examples = {@ExampleObject(name = "fields", value = BatchLines.EXCLUSION_CSV),
                             @ExampleObject(name = "chinese", value = BatchLines.EXCLUSION_CSV_CHINESE)}),
             @Content(mediaType = BatchBody.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
                     description = BatchFormats.XLSX)),
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchLines.ExclusionLine.class), examples = @ExampleObject(name = "line", value = BatchLines.EXCLUSION_LINE)),
-            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING,
-                    description = BatchFormats.TEXT), examples = @ExampleObject(name = "csv", value = BatchLines.EXCLUSION_CSV))})
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchLines.ExclusionLine.class),
+                    examples = @ExampleObject(name = "line", value = BatchLines.EXCLUSION_LINE)),
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(implementation = BatchLines.ExclusionLine.class),
+                    examples = @ExampleObject(name = "line", value = BatchLines.EXCLUSION_LINE))})
     @POST
     @RolesAllowed("medical-insurance")
     @Consumes({BatchBody.NDJSON, BatchBody.CSV, BatchBody.XLSX, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})

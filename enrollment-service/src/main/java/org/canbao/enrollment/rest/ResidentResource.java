@@ -41,15 +41,17 @@ public class ResidentResource {
             description = "Role public-security. Each valid line verifies an identity (event identity-verified). The "
                     + "roster takes effect 5,000 lines at a time while the body is still arriving.")
     @RequestBody(required = true, description = BatchFormats.BATCH, content = {
-            @Content(mediaType = BatchBody.NDJSON, schema = @Schema(implementation = BatchLines.RosterLine.class), examples = @ExampleObject(name = "line", value = BatchLines.ROSTER_LINE)),
+            @Content(mediaType = BatchBody.NDJSON, schema = @Schema(implementation = BatchLines.RosterLine.class),
+                    examples = @ExampleObject(name = "line", value = BatchLines.ROSTER_LINE)),
             @Content(mediaType = BatchBody.CSV, schema = @Schema(type = SchemaType.STRING, description = BatchFormats.CSV),
                     examples = {@ExampleObject(name = "fields", value = BatchLines.ROSTER_CSV),
                             @ExampleObject(name = "chinese", value = BatchLines.ROSTER_CSV_CHINESE)}),
             @Content(mediaType = BatchBody.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
                     description = BatchFormats.XLSX)),
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchLines.RosterLine.class), examples = @ExampleObject(name = "line", value = BatchLines.ROSTER_LINE)),
-            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING,
-                    description = BatchFormats.TEXT), examples = @ExampleObject(name = "csv", value = BatchLines.ROSTER_CSV))})
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchLines.RosterLine.class),
+                    examples = @ExampleObject(name = "line", value = BatchLines.ROSTER_LINE)),
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(implementation = BatchLines.RosterLine.class),
+                    examples = @ExampleObject(name = "line", value = BatchLines.ROSTER_LINE))})
     @POST
     @RolesAllowed("public-security")
     @Consumes({BatchBody.NDJSON, BatchBody.CSV, BatchBody.XLSX, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})

@@ -33,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Tag(name = "Payments", description = "Contribution payments confirmed by the tax bureau, their reversals, and those to follow up.")
 @Path("/api/v1/payments")
@@ -53,15 +55,17 @@ public class PaymentResource {
                     + "payment-received). A line with an unlisted channel or another region's tax office is accepted "
                     + "and listed under `flagged`. Payments take effect 5,000 lines at a time.")
     @RequestBody(required = true, description = BatchFormats.BATCH, content = {
-            @Content(mediaType = BatchBody.NDJSON, schema = @Schema(implementation = PaymentLine.class), examples = @ExampleObject(name = "line", value = PaymentLine.LINE)),
+            @Content(mediaType = BatchBody.NDJSON, schema = @Schema(implementation = PaymentLine.class),
+                    examples = @ExampleObject(name = "line", value = PaymentLine.LINE)),
             @Content(mediaType = BatchBody.CSV, schema = @Schema(type = SchemaType.STRING, description = BatchFormats.CSV),
                     examples = {@ExampleObject(name = "fields", value = PaymentLine.CSV),
                             @ExampleObject(name = "chinese", value = PaymentLine.CSV_CHINESE)}),
             @Content(mediaType = BatchBody.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
                     description = BatchFormats.XLSX)),
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentLine.class), examples = @ExampleObject(name = "line", value = PaymentLine.LINE)),
-            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING,
-                    description = BatchFormats.TEXT), examples = @ExampleObject(name = "csv", value = PaymentLine.CSV))})
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentLine.class),
+                    examples = @ExampleObject(name = "line", value = PaymentLine.LINE)),
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(implementation = PaymentLine.class),
+                    examples = @ExampleObject(name = "line", value = PaymentLine.LINE))})
     @POST
     @RolesAllowed("tax")
     @Consumes({BatchBody.NDJSON, BatchBody.CSV, BatchBody.XLSX, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
@@ -92,6 +96,7 @@ public class PaymentResource {
     @Operation(summary = "Payments to follow up",
             description = "Roles tax, supervisor, medical-insurance. Accepted payments flagged for follow-up (an "
                     + "unlisted channel, another region's tax office), oldest first; `policyYear` narrows to one year.")
+    @Parameter(name = "policyYear", in = ParameterIn.QUERY, description = "Only this policy year.", example = "2023")
     @GET
     @Path("/flagged")
     @RolesAllowed({"tax", "supervisor", "medical-insurance"})

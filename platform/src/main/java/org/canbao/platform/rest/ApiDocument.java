@@ -15,9 +15,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * What every service's OpenAPI document shares, added at build time ({@code mp.openapi.filter}): the two ways to
- * authenticate (HTTP Basic locally, an OIDC bearer token in production) and the problem answers ({@link Problem},
- * RFC 9457) that any {@code /api/*} call can give. Every {@code /api/*} call is authenticated before anything else
- * answers, so each one documents 401 and 403; those with input document 400, and those with a body 413 (over
+ * authenticate (HTTP Basic locally, an OIDC bearer token in production) and the error answers that any
+ * {@code /api/*} call can give. Every {@code /api/*} call is authenticated before anything else answers, so each one
+ * documents 401 and 403; those with input document 400 ({@link Problem}, RFC 9457), and those with a body 413 (over
  * {@code quarkus.http.limits.max-body-size}). Done here rather than with annotations on each resource, so a new
  * endpoint cannot forget them.
  */
@@ -33,14 +33,9 @@ public class ApiDocument implements OASFilter {
             + "local users; a supervisor may be scoped to one unit by the claim CANBAO_OIDC_UNIT_CLAIM (default "
             + "canbao_unit).";
 
-    /** The shared answers, by status: component name and description. */
-    private static final Map<String, String[]> PROBLEMS = Map.of(
-            "400", new String[] {"BadRequest", "The request cannot be taken as it is: `detail` says what is wrong."},
-            "401", new String[] {"Unauthorized", "No valid credentials (HTTP Basic locally, an OIDC bearer token in "
-                    + "production): any /api/* call answers 401 first, whatever its path or media type."},
-            "403", new String[] {"Forbidden", "The caller's role may not make this call (a department may only act "
-                    + "as itself; a supervisor scoped to a unit may not see the whole)."},
-            "413", new String[] {"PayloadTooLarge", "The body is larger than 256 MB (quarkus.http.limits.max-body-size)."});
+    /** The shared answers: status, component name. */
+    private static final Map<String, String> ANSWERS = Map.of(
+            "400", "BadRequest", "401", "Unauthorized", "403", "Forbidden", "413", "PayloadTooLarge");
 
     @Override
     public void filterOpenAPI(OpenAPI document) {
@@ -53,7 +48,23 @@ public class ApiDocument implements OASFilter {
         components.addSecurityScheme(BEARER, OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP)
                 .scheme("bearer").bearerFormat("JWT").description(OIDC));
         components.addSchema(PROBLEM, problemSchema());
-        PROBLEMS.forEach((status, named) -> components.addResponse(named[0], problemResponse(named[1], status)));
+        components.addResponse(ANSWERS.get("400"), problem("The request cannot be taken as it is: `detail` says what "
+                + "is wrong (a bad parameter, an unreadable or unknown field of a JSON document, a missing `file` part).",
+                400, "Bad Request", "asOf '2022-13-01' is not a date such as 2022-08-31"));
+        // HTTP authentication answers before any resource, with an empty body: documented as it is
+        components.addResponse(ANSWERS.get("401"), OASFactory.createAPIResponse()
+                .description("No valid credentials (HTTP Basic locally, an OIDC bearer token in production): any "
+                        + "/api/* call answers 401 first, whatever its path or media type. No body.")
+                .addHeader("WWW-Authenticate", OASFactory.createHeader()
+                        .description("The scheme to authenticate with, e.g. `Basic realm=\"Quarkus\"`.")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))));
+        components.addResponse(ANSWERS.get("403"), problem("The caller's role may not make this call: with an empty "
+                + "body when the role is not one the endpoint allows, with a problem document when the service names "
+                + "the reason (a department sending another department's feed, a supervisor scoped to a unit asking "
+                + "for the whole).", 403, "Forbidden", "a department may only send its own feed"));
+        components.addResponse(ANSWERS.get("413"), OASFactory.createAPIResponse()
+                .description("The body is larger than 256 MB (quarkus.http.limits.max-body-size); answered by the HTTP "
+                        + "server without a body."));
         if (document.getPaths() == null) {
             return;
         }
@@ -80,34 +91,15 @@ public class ApiDocument implements OASFilter {
                 continue;
             }
             responses.addAPIResponse(status, OASFactory.createAPIResponse()
-                    .ref("#/components/responses/" + PROBLEMS.get(status)[0]));
+                    .ref("#/components/responses/" + ANSWERS.get(status)));
         }
     }
 
-    private static APIResponse problemResponse(String description, String status) {
+    private static APIResponse problem(String description, int status, String title, String detail) {
         return OASFactory.createAPIResponse().description(description).content(OASFactory.createContent()
                 .addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
                         .schema(OASFactory.createSchema().ref("#/components/schemas/" + PROBLEM))
-                        .example(Map.of("type", "about:blank", "title", reason(status), "status", Integer.parseInt(status),
-                                "detail", detail(status)))));
-    }
-
-    private static String reason(String status) {
-        return switch (status) {
-            case "400" -> "Bad Request";
-            case "401" -> "Unauthorized";
-            case "403" -> "Forbidden";
-            default -> "Request Entity Too Large";
-        };
-    }
-
-    private static String detail(String status) {
-        return switch (status) {
-            case "400" -> "asOf '2022-13-01' is not a date such as 2022-08-31";
-            case "401" -> "Unauthorized";
-            case "403" -> "a department may only send its own feed";
-            default -> "Request Entity Too Large";
-        };
+                        .example(Map.of("type", "about:blank", "title", title, "status", status, "detail", detail))));
     }
 
     private static Schema problemSchema() {

@@ -34,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Tag(name = "Campaigns", description = "A policy year's enrolment campaign: units and targets, progress, checkpoint "
         + "bulletins, awards and incentives.")
@@ -122,6 +124,10 @@ public class CampaignResource {
                     + "exclusive, or a date: the end of that day in Asia/Shanghai); `parent` lists a unit's children "
                     + "(404 for a unit the campaign does not have). `enrolled` counts paid in full plus zero-payment. A "
                     + "supervisor scoped to a unit sees that unit and its villages." + FILES)
+    @Parameter(name = "asOf", in = ParameterIn.QUERY, description = "Any past instant: a time with offset "
+            + "(exclusive) or a date, the end of that day in Asia/Shanghai.", example = "2022-11-10")
+    @Parameter(name = "parent", in = ParameterIn.QUERY, description = "A unit whose children to list; without it, "
+            + "the top-level units.", example = "三阳乡")
     @GET
     @Path("/progress")
     @RolesAllowed({"supervisor", "admin"})

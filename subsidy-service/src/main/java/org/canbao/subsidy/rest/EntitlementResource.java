@@ -25,6 +25,8 @@ import org.canbao.subsidy.service.EntitlementService;
 import org.canbao.subsidy.service.Policies;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Tag(name = "Entitlements", description = "What a person owes and has for a policy year, decided from every fact received.")
 @Path("/api/v1/entitlements/{idNumber}")
@@ -75,6 +77,12 @@ public class EntitlementResource {
                     + "required; `tier` defaults to the tier of the latest payment, else 1. `state` is UNPAID, PAID, "
                     + "ZERO_PAYMENT, UNDERPAID or OVERPAID; `decision` says in words which rule gave the amount, "
                     + "`explanation` the steps that decided it. The ID number comes back masked.")
+    @Parameter(name = "idNumber", in = ParameterIn.PATH, description = "The 18-character resident ID number.",
+            example = "430626198503120040")
+    @Parameter(name = "policyYear", in = ParameterIn.QUERY, required = true, description = "The policy year.",
+            example = "2023")
+    @Parameter(name = "tier", in = ParameterIn.QUERY, description = "The contribution tier; default the tier of the "
+            + "latest payment, else 1.", example = "1")
     @GET
     @RolesAllowed({"supervisor", "medical-insurance"})
     @Produces(MediaType.APPLICATION_JSON)
