@@ -80,6 +80,7 @@ public class CampaignResource {
                     + "(0, 1]; unknown fields are a 400. Inconsistent tables are accepted with `warnings`. Answers once "
                     + "its campaign-defined event is on the bus.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CampaignBody.class),
             examples = @ExampleObject(name = "campaign", value = CampaignResource.CAMPAIGN)))
     @PUT
     @RolesAllowed("admin")

@@ -19,7 +19,7 @@ class OpenApiDocumentTest {
     void theCampaignBodiesHaveExamples() throws Exception {
         JsonNode content = at(document(), "paths", "/api/v1/campaigns/{policyYear}", "put", "requestBody",
                 "content");
-        assertContains(at(content, "application/json", "schema"), "CampaignDocument");
+        assertContains(at(content, "application/json", "schema"), "CampaignDefinition");
         assertContains(at(content, "application/json", "examples"), "checkpoints", "requiredRatio", "incentives");
         assertTrue(at(content, "text/csv", "examples").toString().contains("unit_name,unit_kind,target"),
                 content.toString());
