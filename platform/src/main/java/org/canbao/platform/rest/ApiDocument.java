@@ -7,7 +7,6 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -70,12 +69,12 @@ public class ApiDocument implements OASFilter {
         }
         document.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith("/api/")) {
-                item.getOperations().forEach((method, operation) -> document(method, operation));
+                item.getOperations().values().forEach(ApiDocument::document);
             }
         });
     }
 
-    private static void document(PathItem.HttpMethod method, Operation operation) {
+    private static void document(Operation operation) {
         operation.setSecurity(List.of(
                 OASFactory.createSecurityRequirement().addScheme(BASIC),
                 OASFactory.createSecurityRequirement().addScheme(BEARER)));
