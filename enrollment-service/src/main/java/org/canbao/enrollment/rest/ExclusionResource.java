@@ -15,9 +15,18 @@ import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
 import org.canbao.platform.rest.Table;
 import org.canbao.platform.batch.BatchStream;
+import org.canbao.platform.rest.BatchFormats;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+@Tag(name = "Exclusions", description = "Persons out of a policy year's campaign, from medical insurance.")
 @Path("/api/v1/exclusions")
 public class ExclusionResource {
     private final ExclusionService exclusions;
@@ -29,6 +38,21 @@ public class ExclusionResource {
     }
 
     /** Persons out of a year's campaign: employee-insured, enrolled elsewhere, student at school, deceased, ... */
+    @Operation(summary = "Exclusion lines",
+            description = "Role medical-insurance. Each valid line excludes a person from a policy year's campaign "
+                    + "(event person-excluded): employee-insured, enrolled elsewhere, student at school, deceased, …")
+    @RequestBody(required = true, description = BatchFormats.BATCH, content = {
+            @Content(mediaType = BatchBody.NDJSON, schema = @Schema(implementation = BatchLines.ExclusionLine.class),
+                    examples = @ExampleObject(name = "line", value = BatchLines.EXCLUSION_LINE)),
+            @Content(mediaType = BatchBody.CSV, schema = @Schema(type = SchemaType.STRING, description = BatchFormats.CSV),
+                    examples = {@ExampleObject(name = "fields", value = BatchLines.EXCLUSION_CSV),
+                            @ExampleObject(name = "chinese", value = BatchLines.EXCLUSION_CSV_CHINESE)}),
+            @Content(mediaType = BatchBody.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = BatchFormats.XLSX)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchLines.ExclusionLine.class),
+                    examples = @ExampleObject(name = "line", value = BatchLines.EXCLUSION_LINE)),
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(implementation = BatchLines.ExclusionLine.class),
+                    examples = @ExampleObject(name = "line", value = BatchLines.EXCLUSION_LINE))})
     @POST
     @RolesAllowed("medical-insurance")
     @Consumes({BatchBody.NDJSON, BatchBody.CSV, BatchBody.XLSX, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})

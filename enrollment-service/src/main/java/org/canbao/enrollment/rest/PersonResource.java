@@ -20,7 +20,10 @@ import org.canbao.platform.i18n.Message;
 import org.canbao.platform.security.CallerScope;
 import org.canbao.enrollment.persistence.CategoryMembership;
 import org.canbao.enrollment.persistence.Resident;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = "Persons", description = "One person as enrollment knows them; the ID number always comes back masked.")
 @Path("/api/v1/persons/{idNumber}")
 public class PersonResource {
 
@@ -44,6 +47,10 @@ public class PersonResource {
     }
 
     /** A person's identity, household, place and category history; the ID number comes back masked. */
+    @Operation(summary = "A person",
+            description = "Roles supervisor, medical-insurance. Identity, household, township, village and each "
+                    + "category with its history (valid from and until, recorded at, department). The ID number comes "
+                    + "back masked with the `personKey` pseudonym; a person outside a scoped supervisor's unit is a 404.")
     @GET
     @RolesAllowed({"supervisor", "medical-insurance"})
     @Produces(MediaType.APPLICATION_JSON)
@@ -60,6 +67,9 @@ public class PersonResource {
     }
 
     /** Every event of the person's stream in order: what was reported, when, by whom, and what it changed. */
+    @Operation(summary = "A person's history",
+            description = "Roles supervisor, medical-insurance. Every event of the person's stream in order: what was "
+                    + "reported, when, by whom, and what it changed.")
     @GET
     @Path("/history")
     @RolesAllowed({"supervisor", "medical-insurance"})

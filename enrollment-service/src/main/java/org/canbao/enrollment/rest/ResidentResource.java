@@ -15,9 +15,18 @@ import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
 import org.canbao.platform.rest.Table;
 import org.canbao.platform.batch.BatchStream;
+import org.canbao.platform.rest.BatchFormats;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+@Tag(name = "Roster", description = "The household roster (户籍): who lives where, from public security.")
 @Path("/api/v1/residents")
 public class ResidentResource {
     private final RosterService roster;
@@ -29,6 +38,21 @@ public class ResidentResource {
     }
 
     /** Household roster lines (NDJSON or CSV); each valid line verifies an identity. */
+    @Operation(summary = "Household roster lines",
+            description = "Role public-security. Each valid line verifies an identity (event identity-verified). The "
+                    + "roster takes effect 5,000 lines at a time while the body is still arriving.")
+    @RequestBody(required = true, description = BatchFormats.BATCH, content = {
+            @Content(mediaType = BatchBody.NDJSON, schema = @Schema(implementation = BatchLines.RosterLine.class),
+                    examples = @ExampleObject(name = "line", value = BatchLines.ROSTER_LINE)),
+            @Content(mediaType = BatchBody.CSV, schema = @Schema(type = SchemaType.STRING, description = BatchFormats.CSV),
+                    examples = {@ExampleObject(name = "fields", value = BatchLines.ROSTER_CSV),
+                            @ExampleObject(name = "chinese", value = BatchLines.ROSTER_CSV_CHINESE)}),
+            @Content(mediaType = BatchBody.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = BatchFormats.XLSX)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchLines.RosterLine.class),
+                    examples = @ExampleObject(name = "line", value = BatchLines.ROSTER_LINE)),
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(implementation = BatchLines.RosterLine.class),
+                    examples = @ExampleObject(name = "line", value = BatchLines.ROSTER_LINE))})
     @POST
     @RolesAllowed("public-security")
     @Consumes({BatchBody.NDJSON, BatchBody.CSV, BatchBody.XLSX, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})

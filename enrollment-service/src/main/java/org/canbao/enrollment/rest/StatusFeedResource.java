@@ -26,9 +26,21 @@ import org.canbao.platform.rest.Table;
 import org.canbao.platform.batch.InvalidInput;
 import org.canbao.platform.batch.Refused;
 import org.canbao.platform.batch.BatchStream;
+import org.canbao.platform.rest.BatchFormats;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+@Tag(name = "Status feeds", description = "The departments' lists of hardship categories (civil affairs, rural "
+        + "revitalization, disabled persons' federation, medical insurance).")
 @Path("/api/v1/status-feeds/{department}")
 public class StatusFeedResource {
     private final StatusFeedService feeds;
@@ -45,6 +57,31 @@ public class StatusFeedResource {
     }
 
     /** A department's monthly list; {@code asOf} is the business date it recognised these statuses. */
+    @Operation(summary = "A department's list (status feed)",
+            description = "Roles civil-affairs, rural-revitalization, disabled-persons-federation, medical-insurance; "
+                    + "a department may only send its own feed (else 403), and one that does not exist is a 404. "
+                    + "`mode=snapshot` replaces the department's previous list (absent = removed) and needs `asOf`; "
+                    + "`mode=delta` (default) applies each line. Events status-changed. The answer adds `added`, "
+                    + "`removed` and `unchanged`.")
+    @RequestBody(required = true, description = BatchFormats.BATCH, content = {
+            @Content(mediaType = BatchBody.NDJSON, schema = @Schema(implementation = BatchLines.StatusFeedLine.class),
+                    examples = @ExampleObject(name = "line", value = BatchLines.FEED_LINE)),
+            @Content(mediaType = BatchBody.CSV, schema = @Schema(type = SchemaType.STRING, description = BatchFormats.CSV),
+                    examples = {@ExampleObject(name = "fields", value = BatchLines.FEED_CSV),
+                            @ExampleObject(name = "chinese", value = BatchLines.FEED_CSV_CHINESE)}),
+            @Content(mediaType = BatchBody.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = BatchFormats.XLSX)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchLines.StatusFeedLine.class),
+                    examples = @ExampleObject(name = "line", value = BatchLines.FEED_LINE)),
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(implementation = BatchLines.StatusFeedLine.class),
+                    examples = @ExampleObject(name = "line", value = BatchLines.FEED_LINE))})
+    @Parameter(name = "department", in = ParameterIn.PATH, description = "The sending department (its user name).",
+            example = "civil-affairs")
+    @Parameter(name = "asOf", in = ParameterIn.QUERY, description = "The business date the department recognised "
+            + "these statuses (yyyy-MM-dd); required for a snapshot; a line's effectiveDate wins over it.",
+            example = "2022-08-31")
+    @Parameter(name = "mode", in = ParameterIn.QUERY, description = "`snapshot` replaces the department's list, "
+            + "`delta` (default) applies each line.", example = "snapshot")
     @POST
     @RolesAllowed({"civil-affairs", "rural-revitalization", "disabled-persons-federation", "medical-insurance"})
     @Consumes({BatchBody.NDJSON, BatchBody.CSV, BatchBody.XLSX, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})

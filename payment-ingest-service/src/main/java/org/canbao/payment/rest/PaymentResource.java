@@ -25,7 +25,19 @@ import org.canbao.platform.batch.BatchStream;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.canbao.platform.security.CallerScope;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.canbao.platform.rest.BatchFormats;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+@Tag(name = "Payments", description = "Contribution payments confirmed by the tax bureau, their reversals, and those to follow up.")
 @Path("/api/v1/payments")
 public class PaymentResource {
     private final PaymentService payments;
@@ -39,6 +51,22 @@ public class PaymentResource {
     }
 
     /** Payment confirmations from the tax bureau (NDJSON or CSV), one per receipt. */
+    @Operation(summary = "Payment confirmations",
+            description = "Role tax. One line per receipt; each valid line is a payment received (event "
+                    + "payment-received). A line with an unlisted channel or another region's tax office is accepted "
+                    + "and listed under `flagged`. Payments take effect 5,000 lines at a time.")
+    @RequestBody(required = true, description = BatchFormats.BATCH, content = {
+            @Content(mediaType = BatchBody.NDJSON, schema = @Schema(implementation = PaymentLine.class),
+                    examples = @ExampleObject(name = "line", value = PaymentLine.LINE)),
+            @Content(mediaType = BatchBody.CSV, schema = @Schema(type = SchemaType.STRING, description = BatchFormats.CSV),
+                    examples = {@ExampleObject(name = "fields", value = PaymentLine.CSV),
+                            @ExampleObject(name = "chinese", value = PaymentLine.CSV_CHINESE)}),
+            @Content(mediaType = BatchBody.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = BatchFormats.XLSX)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentLine.class),
+                    examples = @ExampleObject(name = "line", value = PaymentLine.LINE)),
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(implementation = PaymentLine.class),
+                    examples = @ExampleObject(name = "line", value = PaymentLine.LINE))})
     @POST
     @RolesAllowed("tax")
     @Consumes({BatchBody.NDJSON, BatchBody.CSV, BatchBody.XLSX, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
@@ -66,6 +94,10 @@ public class PaymentResource {
     }
 
     /** Accepted payments that need following up (another county's tax office, an unlisted channel), oldest first. */
+    @Operation(summary = "Payments to follow up",
+            description = "Roles tax, supervisor, medical-insurance. Accepted payments flagged for follow-up (an "
+                    + "unlisted channel, another region's tax office), oldest first; `policyYear` narrows to one year.")
+    @Parameter(name = "policyYear", in = ParameterIn.QUERY, description = "Only this policy year.", example = "2023")
     @GET
     @Path("/flagged")
     @RolesAllowed({"tax", "supervisor", "medical-insurance"})
@@ -80,6 +112,20 @@ public class PaymentResource {
     }
 
     /** Reverses a confirmed payment (a bank return, a payment in error); the entitlement is decided again. */
+    @Operation(summary = "Reverse a payment",
+            description = "Role tax. Reverses a confirmed payment (a bank return, a payment in error): event "
+                    + "payment-reversed, and the entitlement is decided again. The body is optional; reversing "
+                    + "again answers `duplicate: true`.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReversalRequest.class),
+            examples = @ExampleObject(name = "reversal",
+                    value = "{\"reason\": \"bank return\", \"reversedAt\": \"2022-11-25T10:00:00+08:00\"}")))
+    @APIResponse(responseCode = "200", description = "The payment is reversed (`duplicate` when it already was).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PaymentService.Reversal.class)))
+    @APIResponse(responseCode = "404", description = "No payment with this receipt id.",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
     @POST
     @Path("/{receiptId}/reversal")
     @RolesAllowed("tax")

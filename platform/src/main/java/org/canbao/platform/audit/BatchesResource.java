@@ -10,8 +10,13 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.canbao.platform.batch.InvalidInput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The batches this service received, for supervisors: who sent what, when, and what became of it. */
+@Tag(name = "Batches received", description = "The audit of every batch received: who sent what, when, and what became of it.")
 @Path("/api/v1/batches")
 public class BatchesResource {
     private final BatchAudit audit;
@@ -22,6 +27,16 @@ public class BatchesResource {
         this.audit = audit;
     }
 
+    @Operation(summary = "The batches received",
+            description = "Roles supervisor, admin. Newest first, at most 1,000. `source` is the sender's user "
+                    + "(`tax-stream` for the Kafka stream); `from` and `to` are dates (Asia/Shanghai) or times with "
+                    + "offset.")
+    @Parameter(name = "source", in = ParameterIn.QUERY, description = "The sender's user, or `tax-stream`.",
+            example = "tax")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = "A date (Asia/Shanghai) or a time with offset.",
+            example = "2022-11-01")
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = "A date (Asia/Shanghai) or a time with offset.",
+            example = "2022-11-30T00:00:00+08:00")
     @GET
     @RolesAllowed({"supervisor", "admin"})
     @Produces(MediaType.APPLICATION_JSON)

@@ -8,8 +8,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Whether this service's figures are moving: stalled channels, lag per consumer group, dead letters since start. */
+@Tag(name = "Channels", description = "Whether the service's Kafka inputs are moving.")
 @Path("/api/v1/channels")
 public class ChannelsResource {
     private final ConsumerBatches batches;
@@ -23,6 +26,9 @@ public class ChannelsResource {
     public record Channels(Map<String, Instant> stalledSince, Map<String, Long> lag, Map<String, Long> deadLetters) {
     }
 
+    @Operation(summary = "Channel health",
+            description = "Roles supervisor, admin. Stalled channels since when, lag per consumer group and topic, "
+                    + "records sent to each dead-letter topic since start.")
     @GET
     @RolesAllowed({"supervisor", "admin"})
     @Produces(MediaType.APPLICATION_JSON)

@@ -28,10 +28,37 @@ import org.canbao.reporting.service.ProgressBroadcaster;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+@Tag(name = "Campaigns", description = "A policy year's enrolment campaign: units and targets, progress, checkpoint "
+        + "bulletins, awards and incentives.")
 @Path("/api/v1/campaigns/{policyYear}")
 @Produces(MediaType.APPLICATION_JSON)
 public class CampaignResource {
+    static final String CAMPAIGN = """
+            {"units": "unit_name,unit_kind,target\\n三阳乡,township,24599\\n城关镇,township,31200",
+             "checkpoints": [{"cutoff": "2022-11-10", "requiredRatio": 0.70}],
+             "awards": {"minRatio": 0.98, "topN": 15, "cutoff": "2022-12-31"},
+             "incentives": {"cutoff": "2022-12-31", "bands": [{"minRatio": 1.00, "perPerson": 1.0}, {"minRatio": 0, "perPerson": 0.5}],
+                            "bonusPerPointAbove100": 0.1, "latePerPerson": 0.5, "shortfallPerPerson": 2,
+                            "topBonuses": [2000, 1500, 1000], "topBonusMinRatio": 1.0}}""";
+    static final String FILES = " Also as `text/csv` (UTF-8 with a byte-order mark) or xlsx, by `Accept` or "
+            + "`?format=csv|xlsx`, with Chinese headers and a Chinese file name.";
+    static final String TABLE = """
+            unit_name,unit_kind,target,ranked
+            三阳乡,township,24599,
+            城关镇,township,31200,
+            县直单位,special_unit,1800,false
+            """;
+
     private final Campaigns campaigns;
     private final Progress progress;
     private final ProgressBroadcaster broadcaster;
@@ -48,6 +75,14 @@ public class CampaignResource {
     }
 
     /** Defines the year's campaign: units with targets, checkpoints, award and incentive rules. */
+    @Operation(summary = "Define the year's campaign",
+            description = "Role admin. Units with targets (the allocation table as CSV text, or a list of objects "
+                    + "with its columns), checkpoints, award and incentive rules. A checkpoint's `requiredRatio` lies in "
+                    + "(0, 1]; unknown fields are a 400. Inconsistent tables are accepted with `warnings`. Answers once "
+                    + "its campaign-defined event is on the bus.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CampaignBody.class),
+            examples = @ExampleObject(name = "campaign", value = CampaignResource.CAMPAIGN)))
     @PUT
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -60,6 +95,14 @@ public class CampaignResource {
     }
 
     /** The allocation table alone, as CSV (the shape of domain/data/*-targets.csv). */
+    @Operation(summary = "Define the year's campaign from its allocation table",
+            description = "Role admin. The allocation table alone as CSV: columns `unit_name`, `unit_kind`, `target`, "
+                    + "optional `ranked` (`special_unit` is unranked by default).")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = BatchBody.CSV, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "table", value = CampaignResource.TABLE)),
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "table", value = CampaignResource.TABLE))})
     @PUT
     @RolesAllowed("admin")
     @Consumes({BatchBody.CSV, MediaType.TEXT_PLAIN})
@@ -78,6 +121,15 @@ public class CampaignResource {
      * children. A supervisor scoped to a unit sees that unit and its villages. Checkpoint bulletins, awards and
      * incentives stay whole for them: a bulletin (通报) is sent to every township.
      */
+    @Operation(summary = "Coverage per unit against target",
+            description = "Roles supervisor, admin. `asOf` answers for any past instant (a time with offset, "
+                    + "exclusive, or a date: the end of that day in Asia/Shanghai); `parent` lists a unit's children "
+                    + "(404 for a unit the campaign does not have). `enrolled` counts paid in full plus zero-payment. A "
+                    + "supervisor scoped to a unit sees that unit and its villages." + FILES)
+    @Parameter(name = "asOf", in = ParameterIn.QUERY, description = "Any past instant: a time with offset "
+            + "(exclusive) or a date, the end of that day in Asia/Shanghai.", example = "2022-11-10")
+    @Parameter(name = "parent", in = ParameterIn.QUERY, description = "A unit whose children to list; without it, "
+            + "the top-level units.", example = "三阳乡")
     @GET
     @Path("/progress")
     @RolesAllowed({"supervisor", "admin"})
@@ -97,6 +149,10 @@ public class CampaignResource {
     }
 
     /** Units that earned the "advanced unit" award at the campaign's cut-off. */
+    @Operation(summary = "Advanced units (awards)",
+            description = "Roles supervisor, admin. Units that earned the award at the campaign's cut-off (default: "
+                    + "ratio at least 98 %, top 15, at the last checkpoint)."
+                    + FILES)
     @GET
     @Path("/awards")
     @RolesAllowed({"supervisor", "admin"})
@@ -107,6 +163,9 @@ public class CampaignResource {
 
 
     /** Incentive funds per unit under the campaign's incentive rules. */
+    @Operation(summary = "Incentive funds per unit",
+            description = "Roles supervisor, admin. Under the campaign's incentive rules; 404 when it has none."
+                    + FILES)
     @GET
     @Path("/incentives")
     @RolesAllowed({"supervisor", "admin"})
@@ -117,6 +176,9 @@ public class CampaignResource {
 
 
     /** Server-sent events: every unit's figures first, then one event per change of a unit's figures. */
+    @Operation(summary = "Progress as server-sent events",
+            description = "Roles supervisor, admin. Every unit's current figures first, then one event per change of "
+                    + "a unit's figures.")
     @GET
     @Path("/progress/stream")
     @RolesAllowed({"supervisor", "admin"})
@@ -128,6 +190,10 @@ public class CampaignResource {
     }
 
     /** Each checkpoint's bulletin: the ranking as of its cut-off, top three, last place, units below. */
+    @Operation(summary = "Checkpoint bulletins (通报)",
+            description = "Roles supervisor, admin. Each checkpoint: cut-off, required ratio, the ranking as of the "
+                    + "cut-off, top three, last place, units below."
+                    + FILES)
     @GET
     @Path("/checkpoints")
     @RolesAllowed({"supervisor", "admin"})

@@ -24,7 +24,12 @@ import org.canbao.subsidy.domain.Explanation;
 import org.canbao.subsidy.domain.Policy;
 import org.canbao.subsidy.service.EntitlementService;
 import org.canbao.subsidy.service.Policies;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+@Tag(name = "Entitlements", description = "What a person owes and has for a policy year, decided from every fact received.")
 @Path("/api/v1/entitlements/{idNumber}")
 public class EntitlementResource {
     private final Policies policies;
@@ -68,6 +73,17 @@ public class EntitlementResource {
     }
 
     /** What the person owes and has for the year, decided now from every fact received so far. */
+    @Operation(summary = "A person's entitlement",
+            description = "Roles supervisor, medical-insurance (not a supervisor scoped to a unit). `policyYear` is "
+                    + "required; `tier` defaults to the tier of the latest payment, else 1. `state` is UNPAID, PAID, "
+                    + "ZERO_PAYMENT, UNDERPAID or OVERPAID; `decision` says in words which rule gave the amount, "
+                    + "`explanation` the steps that decided it. The ID number comes back masked.")
+    @Parameter(name = "idNumber", in = ParameterIn.PATH, description = "The 18-character resident ID number.",
+            example = "430626198503120040")
+    @Parameter(name = "policyYear", in = ParameterIn.QUERY, required = true, description = "The policy year.",
+            example = "2023")
+    @Parameter(name = "tier", in = ParameterIn.QUERY, description = "The contribution tier; default the tier of the "
+            + "latest payment, else 1.", example = "1")
     @GET
     @RolesAllowed({"supervisor", "medical-insurance"})
     @Produces(MediaType.APPLICATION_JSON)

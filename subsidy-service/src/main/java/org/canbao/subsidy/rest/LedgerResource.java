@@ -9,7 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.canbao.platform.rest.Table;
 import org.canbao.subsidy.service.Ledger;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = "Ledger", description = "The year's subsidy totals for the finance and medical assistance offices.")
 @Path("/api/v1/ledger/{policyYear}")
 public class LedgerResource {
     private final Ledger ledger;
@@ -21,6 +24,11 @@ public class LedgerResource {
     }
 
     /** Subsidy totals by category and funding source, pending subsidies, retroactive subsidies and refunds due. */
+    @Operation(summary = "The year's subsidy ledger",
+            description = "Roles supervisor, admin (not a supervisor scoped to a unit). Subsidy totals by category and "
+                    + "funding source, enrolled and pending subsidies, retroactive subsidies and refunds due, each with "
+                    + "persons and an amount. Also as `text/csv` (UTF-8 with a byte-order mark) or xlsx, by `Accept` or "
+                    + "`?format=csv|xlsx`, with Chinese headers.")
     @GET
     @RolesAllowed({"supervisor", "admin"})
     @Produces({MediaType.APPLICATION_JSON, Table.CSV, Table.XLSX})

@@ -16,10 +16,25 @@ import jakarta.ws.rs.core.MediaType;
 import org.canbao.subsidy.domain.Policy;
 import org.canbao.subsidy.service.EntitlementService;
 import org.canbao.subsidy.service.Policies;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
+@Tag(name = "Policies", description = "Each policy year's contribution tiers, subsidy rules, window and dates (POLICY.md).")
 @Path("/api/v1/policies/{policyYear}")
 @Produces(MediaType.APPLICATION_JSON)
 public class PolicyResource {
+    static final String EXAMPLE = """
+            {"tiers": [{"tier": 1, "contribution": "350.00"}, {"tier": 2, "contribution": "725.00"}],
+             "subsidies": [{"category": "EXTREME_POVERTY", "rule": "FULL"},
+                           {"category": "MINIMUM_LIVING", "rule": "HALF", "fundingSource": "MEDICAL_ASSISTANCE"},
+                           {"category": "STABLE_EX_POOR", "tier": 2, "rule": "FIXED", "amount": "50.00"}],
+             "window": {"opens": "2022-09-01", "closes": "2022-12-31"},
+             "baseListDate": "2022-08-31", "benefitStart": "2023-01-01"}""";
+
     private final Policies policies;
     private final EntitlementService entitlements;
 
@@ -29,6 +44,15 @@ public class PolicyResource {
     }
 
     /** Sets the year's policy and re-decides everyone's entitlement under it. */
+    @Operation(summary = "Set the year's policy",
+            description = "Role admin. Sets the year's policy and re-decides everyone's entitlement under it. "
+                    + "`contribution` alone is shorthand for one tier 1. Defaults: window 1 Sep – 31 Dec of the year "
+                    + "before, base-list date the day before the window, benefit start 1 Jan, funding source FINANCE. "
+                    + "Read strictly: an unknown field is a 400, and so is a tier below 1 or given twice, two "
+                    + "subsidies for one category at one tier, a subsidy naming a tier without contribution, a fixed "
+                    + "subsidy above its tier's contribution.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "two tiers", value = PolicyResource.EXAMPLE)))
     @PUT
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -42,6 +66,8 @@ public class PolicyResource {
         return policy;
     }
 
+    @Operation(summary = "The year's policy",
+            description = "Roles admin, supervisor, medical-insurance. 404 when the year has no policy.")
     @GET
     @RolesAllowed({"admin", "supervisor", "medical-insurance"})
     public Policy get(@PathParam("policyYear") int year) {
