@@ -48,19 +48,18 @@ public class ApiDocument implements OASFilter {
                 .scheme("bearer").bearerFormat("JWT").description(OIDC));
         components.addSchema(PROBLEM, problemSchema());
         components.addResponse(ANSWERS.get("400"), problem("The request cannot be taken as it is: `detail` says what "
-                + "is wrong (a bad parameter, an unreadable or unknown field of a JSON document, a missing `file` part).",
-                400, "Bad Request", "asOf '2022-13-01' is not a date such as 2022-08-31"));
-        // HTTP authentication answers before any resource, with an empty body: documented as it is
-        components.addResponse(ANSWERS.get("401"), OASFactory.createAPIResponse()
-                .description("No valid credentials (HTTP Basic locally, an OIDC bearer token in production): any "
-                        + "/api/* call answers 401 first, whatever its path or media type. No body.")
+                + "is wrong (a bad parameter, an unreadable or unknown field of a JSON document, a missing `file` part), "
+                + "in Chinese unless `Accept-Language` prefers English; `code` names the reason in either language.",
+                400, "请求有误", "“asOf”的值“2022-13-01”不是日期，例如 2023-09-01", "field.not-date"));
+        components.addResponse(ANSWERS.get("401"), problem("No valid credentials (HTTP Basic locally, an OIDC bearer "
+                + "token in production): any /api/* call answers 401 first, whatever its path or media type.",
+                401, "未登录", "请先登录：此操作需要用户名和密码，或访问令牌", "http.401.detail")
                 .addHeader("WWW-Authenticate", OASFactory.createHeader()
                         .description("The scheme to authenticate with, e.g. `Basic realm=\"Quarkus\"`.")
                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))));
-        components.addResponse(ANSWERS.get("403"), problem("The caller's role may not make this call: with an empty "
-                + "body when the role is not one the endpoint allows, with a problem document when the service names "
-                + "the reason (a department sending another department's feed, a supervisor scoped to a unit asking "
-                + "for the whole).", 403, "Forbidden", "a department may only send its own feed"));
+        components.addResponse(ANSWERS.get("403"), problem("The caller's role may not make this call, or the service "
+                + "names the reason (a department sending another department's feed, a supervisor scoped to a unit "
+                + "asking for the whole).", 403, "无权操作", "部门只能报送本部门的名单", "feed.other-department"));
         components.addResponse(ANSWERS.get("413"), OASFactory.createAPIResponse()
                 .description("The body is larger than 256 MB (quarkus.http.limits.max-body-size); answered by the HTTP "
                         + "server without a body."));
@@ -94,11 +93,12 @@ public class ApiDocument implements OASFilter {
         }
     }
 
-    private static APIResponse problem(String description, int status, String title, String detail) {
+    private static APIResponse problem(String description, int status, String title, String detail, String code) {
         return OASFactory.createAPIResponse().description(description).content(OASFactory.createContent()
                 .addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
                         .schema(OASFactory.createSchema().ref("#/components/schemas/" + PROBLEM))
-                        .example(Map.of("type", "about:blank", "title", title, "status", status, "detail", detail))));
+                        .example(Map.of("type", "about:blank", "title", title, "status", status, "detail", detail,
+                                "code", code))));
     }
 
     private static Schema problemSchema() {
@@ -117,6 +117,8 @@ public class ApiDocument implements OASFilter {
                 .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
                         .description("What went wrong, for a person."))
                 .addProperty("instance", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .format("uri-reference").description("The occurrence, when known."));
+                        .format("uri-reference").description("The occurrence, when known."))
+                .addProperty("code", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("A stable name of the reason, the same in every language (e.g. `field.not-date`)."));
     }
 }
