@@ -141,6 +141,12 @@ public class CampaignResource {
     }
 
     /** A unit's enrolments day by day (new, running total, share of target) beside the checkpoints' required ratios. */
+    @Operation(summary = "A unit's enrolments day by day",
+            description = "Roles supervisor, admin. New enrolments per day (Asia/Shanghai), the running total and its "
+                    + "share of the target, from the first to the last day anyone enrolled, beside each checkpoint's "
+                    + "required ratio: the dashboard's curve. A supervisor scoped to a unit sees its own and its "
+                    + "villages'; without `unit`, the whole deployment.")
+    @Parameter(name = "unit", in = ParameterIn.QUERY, description = "A unit of the campaign; without it, the whole deployment.")
     @GET
     @Path("/trend")
     @RolesAllowed({"supervisor", "admin"})
