@@ -1,5 +1,7 @@
 package org.canbao.platform.eventstore;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -22,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.canbao.contracts.EventEnvelope;
 import org.canbao.platform.config.CanbaoConfig;
@@ -37,6 +40,7 @@ import org.jboss.logging.Logger;
  * none is ever skipped. One relay per service sends at a time, however many replicas run: a batch runs under a
  * transaction-scoped advisory lock, and a replica that cannot take it stands by. At least once: a crash between
  * the acknowledgement and the checkpoint sends a batch again, and consumers drop what they already hold.
+ * Its backlog, the events stored but not yet acknowledged, is the gauge {@code canbao_relay_backlog}.
  */
 @ApplicationScoped
 public class EventRelay {
@@ -49,11 +53,14 @@ public class EventRelay {
     private static final String WAITING = "select exists (select 1 from event_store e, relay_checkpoint r "
             + "where r.relay = 'kafka' and (e.tx_id, e.position) > (r.tx_id, r.position))";
     private static final String ADVANCE = "update relay_checkpoint set tx_id = ?::xid8, position = ? where relay = 'kafka'";
+    private static final String BACKLOG = "select count(*) from event_store e, relay_checkpoint r "
+            + "where r.relay = 'kafka' and (e.tx_id, e.position) > (r.tx_id, r.position)";
 
     private final DataSource dataSource;
     private final CanbaoConfig config;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "event-relay"));
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final AtomicLong backlog = new AtomicLong();
     private volatile boolean stopping;
 
     @Inject
@@ -64,9 +71,12 @@ public class EventRelay {
     private record Row(long position, String txId, String topic, String key, String payload) {
     }
 
-    public EventRelay(DataSource dataSource, CanbaoConfig config) {
+    public EventRelay(DataSource dataSource, CanbaoConfig config, MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.config = config;
+        Gauge.builder("canbao.relay.backlog", backlog, AtomicLong::get)
+                .description("events in the event store that the relay has not yet had acknowledged by Kafka")
+                .register(metrics);
     }
 
     /** Asks for a drain soon; many asks while one is pending make one drain. */
@@ -100,6 +110,20 @@ public class EventRelay {
     @Scheduled(every = "${canbao.relay.poll-interval:1s}", delayed = "2s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         kick();
+    }
+
+    /** Counted apart from the relay's worker, so a relay stuck on a send still shows its backlog growing. */
+    @Scheduled(every = "15s", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void measureBacklog() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(BACKLOG);
+             ResultSet r = s.executeQuery()) {
+            if (r.next()) {
+                backlog.set(r.getLong(1));
+            }
+        } catch (SQLException e) {
+            LOG.debugf("relay backlog not measured: %s", e.getMessage());
+        }
     }
 
     void onShutdown(@Observes ShutdownEvent event) {
