@@ -19,7 +19,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.canbao.contracts.IdNumber;
-import org.canbao.infra.KafkaBroker;
+import org.canbao.infra.Broker;
 import org.canbao.infra.OidcServer;
 import org.canbao.infra.Postgres;
 import org.canbao.infra.TestInfra;
@@ -40,7 +40,7 @@ class WalkingSkeletonIT {
 
     @BeforeAll
     static void startSuite() throws Exception {
-        KafkaBroker broker = TestInfra.broker();
+        Broker broker = TestInfra.broker();
         Postgres postgres = TestInfra.postgres();
         database = TestInfra.freshDatabase("e2e");
         DatabaseRoles.prepare(TestInfra.postgres().jdbcUrl(database));

@@ -22,7 +22,7 @@ import org.apache.kafka.common.Uuid;
  * A single-node Kafka KRaft broker in its own JVM, run from the Kafka jars Maven resolved
  * ({@code kafka.tools.StorageTool format}, then {@code kafka.Kafka}). Data and log live under one folder.
  */
-public final class KafkaBroker {
+public final class KafkaBroker implements Broker {
     private final Process process;
     private final int port;
 
@@ -51,6 +51,7 @@ public final class KafkaBroker {
         return broker;
     }
 
+    @Override
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }

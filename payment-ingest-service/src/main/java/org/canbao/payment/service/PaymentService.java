@@ -23,6 +23,7 @@ import org.canbao.platform.batch.LineRejected;
 import org.canbao.platform.batch.Refused;
 import org.canbao.platform.config.Pseudonymizer;
 import org.canbao.platform.eventstore.EventStore;
+import org.canbao.platform.metrics.BusinessMetrics;
 
 /** Records confirmed payments once per receipt, each an event in the receipt's stream. */
 @ApplicationScoped
@@ -30,10 +31,12 @@ public class PaymentService {
     private final EventStore store;
     private final Pseudonymizer pseudonymizer;
     private final PaymentRules rules;
+    private final BusinessMetrics metrics;
 
-    public PaymentService(EventStore store, Pseudonymizer pseudonymizer, CanbaoConfig config) {
+    public PaymentService(EventStore store, Pseudonymizer pseudonymizer, CanbaoConfig config, BusinessMetrics metrics) {
         this.store = store;
         this.pseudonymizer = pseudonymizer;
+        this.metrics = metrics;
         this.rules = new PaymentRules(config.payments().channels().orElse(Set.of()), config.payments().taxOffices().orElse(Set.of()));
     }
 
@@ -84,6 +87,7 @@ public class PaymentService {
                         payment.recordedAt),
                 payment.flags == null ? Map.of("maskedId", payment.maskedId, "fingerprint", payment.fingerprint)
                         : Map.of("maskedId", payment.maskedId, "fingerprint", payment.fingerprint, "flags", payment.flags));
+        metrics.paymentReceived(payment.channel);
         return payment;
     }
 

@@ -11,17 +11,23 @@ import java.util.HexFormat;
 import java.util.List;
 import org.canbao.platform.batch.BatchReport;
 import org.canbao.platform.batch.BatchStream;
+import org.canbao.platform.metrics.BusinessMetrics;
 
-/** Records every batch a department or tax system sent, and lists them for supervisors. */
+/**
+ * Records every batch a department or tax system sent, and lists them for supervisors. Every batch passes here,
+ * so its lines are counted here too ({@link BusinessMetrics#batch}).
+ */
 @ApplicationScoped
 public class BatchAudit {
     private static final int LIMIT = 1000;
     private final EntityManager em;
     private final SecurityIdentity identity;
+    private final BusinessMetrics metrics;
 
-    public BatchAudit(EntityManager em, SecurityIdentity identity) {
+    public BatchAudit(EntityManager em, SecurityIdentity identity, BusinessMetrics metrics) {
         this.em = em;
         this.identity = identity;
+        this.metrics = metrics;
     }
 
     /**
@@ -54,6 +60,7 @@ public class BatchAudit {
                 .setParameter(6, report.accepted + report.duplicates + rejected).setParameter(7, report.accepted)
                 .setParameter(8, report.duplicates).setParameter(9, rejected).setParameter(10, report.flagged.size())
                 .executeUpdate();
+        metrics.batch(endpoint, source, report);
     }
 
     /** Newest first, at most 1,000; each filter is optional. */

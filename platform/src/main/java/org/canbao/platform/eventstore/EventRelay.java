@@ -1,9 +1,12 @@
 package org.canbao.platform.eventstore;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.canbao.contracts.EventEnvelope;
 import org.canbao.platform.config.CanbaoConfig;
@@ -37,23 +41,28 @@ import org.jboss.logging.Logger;
  * none is ever skipped. One relay per service sends at a time, however many replicas run: a batch runs under a
  * transaction-scoped advisory lock, and a replica that cannot take it stands by. At least once: a crash between
  * the acknowledgement and the checkpoint sends a batch again, and consumers drop what they already hold.
+ * Its backlog, the events stored but not yet acknowledged, is the gauge {@code canbao_relay_backlog}. Each send
+ * continues the trace its event was appended in ({@code trace_parent}), so a trace runs from REST to the consumers.
  */
 @ApplicationScoped
 public class EventRelay {
     private static final Logger LOG = Logger.getLogger(EventRelay.class);
     private static final String TRY_LOCK = "select pg_try_advisory_xact_lock(hashtext(current_schema() || '/event-relay'))";
     private static final String CHECKPOINT = "select tx_id::text, position from relay_checkpoint where relay = 'kafka'";
-    private static final String NEXT = "select position, tx_id::text, topic, record_key, payload from event_store "
+    private static final String NEXT = "select position, tx_id::text, topic, record_key, payload, trace_parent from event_store "
             + "where (tx_id, position) > (?::xid8, ?) and tx_id < pg_snapshot_xmin(pg_current_snapshot()) "
             + "order by tx_id, position limit ?";
     private static final String WAITING = "select exists (select 1 from event_store e, relay_checkpoint r "
             + "where r.relay = 'kafka' and (e.tx_id, e.position) > (r.tx_id, r.position))";
     private static final String ADVANCE = "update relay_checkpoint set tx_id = ?::xid8, position = ? where relay = 'kafka'";
+    private static final String BACKLOG = "select count(*) from event_store e, relay_checkpoint r "
+            + "where r.relay = 'kafka' and (e.tx_id, e.position) > (r.tx_id, r.position)";
 
     private final DataSource dataSource;
     private final CanbaoConfig config;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "event-relay"));
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final AtomicLong backlog = new AtomicLong();
     private volatile boolean stopping;
 
     @Inject
@@ -61,12 +70,15 @@ public class EventRelay {
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20_000)
     MutinyEmitter<String> emitter;
 
-    private record Row(long position, String txId, String topic, String key, String payload) {
+    private record Row(long position, String txId, String topic, String key, String payload, String traceParent) {
     }
 
-    public EventRelay(DataSource dataSource, CanbaoConfig config) {
+    public EventRelay(DataSource dataSource, CanbaoConfig config, MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.config = config;
+        Gauge.builder("canbao.relay.backlog", backlog, AtomicLong::get)
+                .description("events in the event store that the relay has not yet had acknowledged by Kafka")
+                .register(metrics);
     }
 
     /** Asks for a drain soon; many asks while one is pending make one drain. */
@@ -100,6 +112,20 @@ public class EventRelay {
     @Scheduled(every = "${canbao.relay.poll-interval:1s}", delayed = "2s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         kick();
+    }
+
+    /** Counted apart from the relay's worker, so a relay stuck on a send still shows its backlog growing. */
+    @Scheduled(every = "15s", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void measureBacklog() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(BACKLOG);
+             ResultSet r = s.executeQuery()) {
+            if (r.next()) {
+                backlog.set(r.getLong(1));
+            }
+        } catch (SQLException e) {
+            LOG.debugf("relay backlog not measured: %s", e.getMessage());
+        }
     }
 
     void onShutdown(@Observes ShutdownEvent event) {
@@ -190,7 +216,8 @@ public class EventRelay {
             s.setInt(3, config.relay().batchSize());
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    rows.add(new Row(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
+                    rows.add(new Row(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                            r.getString(6)));
                 }
             }
         }
@@ -205,6 +232,9 @@ public class EventRelay {
                 .withKey(row.key())
                 .withHeaders(headers)
                 .build();
-        return emitter.sendMessage(Message.of(row.payload()).addMetadata(metadata));
+        Message<String> message = Message.of(row.payload()).addMetadata(metadata);
+        // the send's span continues the trace of the request or record that appended the event
+        io.opentelemetry.context.Context appended = TraceParent.context(row.traceParent());
+        return emitter.sendMessage(appended == null ? message : message.addMetadata(TracingMetadata.withCurrent(appended)));
     }
 }

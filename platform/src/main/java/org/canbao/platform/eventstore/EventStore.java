@@ -43,7 +43,7 @@ public class EventStore {
     private static final String HEADS = "select stream, topic, max(version) from event_store where stream = any(?) "
             + "group by stream, topic";
     private static final String INSERT = "insert into event_store (stream, version, event_id, type, topic, record_key, "
-            + "payload, private_data) values (?, ?, ?, ?, ?, ?, ?, ?)";
+            + "payload, private_data, trace_parent) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String LATER_WRITER = "select stream from event_store where stream = any(?) "
             + "and tx_id > pg_current_xact_id() limit 1";
     private static final String COLUMNS = "position, stream, version, type, topic, payload, private_data, recorded_at";
@@ -109,6 +109,7 @@ public class EventStore {
                 }
             }
         }
+        String traceParent = TraceParent.current();
         try (PreparedStatement insert = c.prepareStatement(INSERT)) {
             for (Append append : batch) {
                 long version = streamHeads.merge(append.stream(), 1L, Long::sum);
@@ -131,6 +132,7 @@ public class EventStore {
                 insert.setString(6, append.key());
                 insert.setString(7, record);
                 insert.setString(8, append.privateData());
+                insert.setString(9, traceParent);
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -21,6 +21,7 @@ import org.canbao.subsidy.persistence.PaymentEntity;
 import org.canbao.subsidy.persistence.ReversalEntity;
 import org.canbao.subsidy.persistence.SpellEntity;
 import org.canbao.platform.eventstore.EventStore;
+import org.canbao.platform.metrics.BusinessMetrics;
 import org.canbao.platform.persistence.Chunked;
 
 /**
@@ -31,10 +32,12 @@ import org.canbao.platform.persistence.Chunked;
 public class EntitlementService {
     private final Policies policies;
     private final EventStore store;
+    private final BusinessMetrics metrics;
 
-    public EntitlementService(Policies policies, EventStore store) {
+    public EntitlementService(Policies policies, EventStore store, BusinessMetrics metrics) {
         this.policies = policies;
         this.store = store;
+        this.metrics = metrics;
     }
 
     /** An entitlement with the rule and the facts that decided it. */
@@ -121,6 +124,7 @@ public class EntitlementService {
                 store.append(EntitlementEntity.stream(key, policy.year()), new EntitlementChanged(key, policy.year(),
                         entitlement.tier(), entitlement.state().name(), entitlement.hardship(), entitlement.enrolledAt(),
                         entitlement.subsidy(), entitlement.personalDue(), entitlement.paid()), last.ledgerFacts());
+                metrics.entitlementChanged(entitlement.state().name());
             }
         }
     }
