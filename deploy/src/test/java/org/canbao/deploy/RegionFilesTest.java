@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The region folders (deploy/regions) as the loader sends them, without the services: each reads, names its year,
  * uses only the fields the policy and campaign documents know, and Pingjiang's is what the demo loads. That the
- * services accept them is WalkingSkeletonIT's {@code everyRegionFolderIsAccepted}.
+ * services accept them is RegionsIT's {@code everyRegionFolderIsAccepted}.
  */
 class RegionFilesTest {
     static final Path REGIONS = Path.of("regions");

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.canbao.contracts.EventCodec;
 import org.canbao.contracts.IdNumber;
 import org.canbao.infra.KafkaBroker;
 import org.canbao.infra.OidcServer;
@@ -150,32 +149,6 @@ class WalkingSkeletonIT {
             request.header("Authorization", authorization);
         }
         return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-    }
-
-    /**
-     * Every region folder (deploy/regions) goes through {@code ./canbao load}'s loader and both services accept it.
-     * Each is put under a year of its own (3001, 3002, ...): Pingjiang and Aikou are both 2023, and 2023 is the
-     * other tests' year.
-     */
-    @Test
-    void everyRegionFolderIsAccepted() throws IOException {
-        List<Path> regions = RegionFilesTest.regions();
-        assertEquals(5, regions.size());
-        for (int i = 0; i < regions.size(); i++) {
-            RegionLoader.Region region = RegionLoader.read(Path.of("regions").resolve(regions.get(i).getFileName()));
-            RegionLoader.Loaded loaded = RegionLoader.load(region, 3001 + i, suite.http(ServiceSpec.SUBSIDY),
-                    suite.http(ServiceSpec.REPORTING), System.out);
-            assertEquals(200, loaded.policy().status(), region.name() + ": " + loaded.policy().body());
-            assertEquals(200, loaded.campaign().status(), region.name() + ": " + loaded.campaign().body());
-            long rows = EventCodec.mapper().readTree(region.campaign()).path("units").asText().strip().lines().count() - 1;
-            assertEquals(rows, loaded.campaign().json().path("units").asLong(), region.name() + ": every row is a unit");
-            if (region.name().equals("aikou-2023")) {
-                assertEquals(11, loaded.campaign().json().path("units").asInt());
-                assertTrue(loaded.campaign().json().path("warnings").toString().contains("坝芒村"), "the table's own slip is reported");
-            }
-            JsonNode policy = ok(suite.http(ServiceSpec.SUBSIDY).get("supervisor", "/api/v1/policies/" + (3001 + i)));
-            assertFalse(policy.isEmpty(), region.name());
-        }
     }
 
     @Test
