@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.canbao.contracts.EventCodec;
+import org.canbao.infra.KafkaBroker;
 import org.canbao.infra.TestInfra;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,15 +19,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every region folder (deploy/regions) through {@code ./canbao load}'s loader: subsidy-service and reporting-service,
- * as built, accept each policy and campaign. A suite and database of its own: the campaigns' villages would
- * otherwise become the enrollment roster's known villages in the walking skeleton's suite.
+ * as built, accept each policy and campaign. A broker, database and suite of its own: enrollment learns the units
+ * of every campaign on the bus, so Aikou's and Xiyan's villages would make the walking skeleton's roster villages
+ * unknown.
  */
 class RegionsIT {
     private static Suite suite;
     private static String database;
+    private static KafkaBroker broker;
+    private static Path brokerDir;
 
     @BeforeAll
     static void startSuite() throws Exception {
+        brokerDir = Files.createTempDirectory("canbao-regions-kafka");
+        broker = KafkaBroker.start(brokerDir, 0, 0);
         database = TestInfra.freshDatabase("regions");
         DatabaseRoles.prepare(TestInfra.postgres().jdbcUrl(database));
         Path logs = Path.of("target", "regions-logs");
@@ -39,7 +45,7 @@ class RegionsIT {
         }
         suite = Suite.start(Path.of("").toAbsolutePath().getParent(), ports, Map.of(
                         "CANBAO_DB_URL", TestInfra.postgres().jdbcUrl(database),
-                        "KAFKA_BOOTSTRAP_SERVERS", TestInfra.broker().bootstrapServers(),
+                        "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                         "CANBAO_PSEUDONYM_KEY", "regions-test-pseudonym-key"),
                 logs, Duration.ofSeconds(180));
     }
@@ -48,6 +54,9 @@ class RegionsIT {
     static void stopSuite() throws Exception {
         if (suite != null) {
             suite.close();
+        }
+        if (broker != null) {
+            broker.stop();
         }
         TestInfra.postgres().dropDatabase(database);
     }
