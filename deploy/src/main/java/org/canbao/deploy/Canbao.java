@@ -17,7 +17,8 @@ import org.canbao.infra.Postgres;
 /**
  * The local launcher behind {@code ./canbao}: {@code up} starts Kafka (from the Maven jars), PostgreSQL
  * (the one at 5432, or an embedded one) and the four services; {@code demo} also loads the Pingjiang
- * campaign and a synthetic population; {@code status} shows what runs; {@code down} stops it all and removes
+ * campaign and a synthetic population; {@code load <dir>} puts a region's policy and campaign (deploy/regions);
+ * {@code status} shows what runs; {@code down} stops it all and removes
  * the logs and process ids. Kafka and embedded-PostgreSQL data stay in .canbao/data unless {@code down --purge}.
  */
 public final class Canbao {
@@ -59,6 +60,11 @@ public final class Canbao {
                 canbao.whereToLook();
             }
             case "status" -> canbao.status();
+            case "load" -> {
+                if (!load(java.util.Arrays.asList(args).subList(1, args.length))) {
+                    System.exit(1);
+                }
+            }
             case "bench" -> Benchmark.run(args.length > 1 ? Integer.parseInt(args[1]) : 50_000);
             case "files" -> FileTimings.run(args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000);
             case "down" -> canbao.down(args.length > 1 && args[1].equals("--purge"));
@@ -68,9 +74,36 @@ public final class Canbao {
                     System.exit(1);
                 }
             }
-            default -> System.out.println("usage: ./canbao up | demo | status | bench [N] | files [rows] | rebuild <service> "
+            default -> System.out.println("usage: ./canbao up | demo | status | load <region dir>... [--year Y] | bench [N] "
+                    + "| files [rows] | rebuild <service> "
                     + "| chaos [--minutes M] | down [--purge]");
         }
+    }
+
+    /**
+     * Puts each region folder's policy and campaign (deploy/regions/&lt;region&gt;-&lt;year&gt;) into the running suite
+     * and prints the answers; false when a service refused one.
+     */
+    private static boolean load(List<String> args) {
+        Integer year = null;
+        List<Path> dirs = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--year") && i + 1 < args.size()) {
+                year = Integer.parseInt(args.get(++i));
+            } else {
+                dirs.add(Path.of(args.get(i)));
+            }
+        }
+        if (dirs.isEmpty()) {
+            throw new IllegalArgumentException("load which region? e.g. ./canbao load deploy/regions/pingjiang-2023");
+        }
+        Http subsidy = new Http(ServiceSpec.SUBSIDY.port());
+        Http reporting = new Http(ServiceSpec.REPORTING.port());
+        boolean ok = true;
+        for (Path dir : dirs) {
+            ok &= RegionLoader.load(RegionLoader.read(dir), year, subsidy, reporting, System.out).ok();
+        }
+        return ok;
     }
 
     /**
