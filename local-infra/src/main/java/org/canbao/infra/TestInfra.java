@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  *
  * <p>Where a Docker engine answers, both come from Testcontainers; where none does, the in-JVM broker and the
  * PostgreSQL at 127.0.0.1:5432 (or an embedded one). The same tests run on either. The choice is made once, printed
- * on one line, and can be forced with {@code -Dcanbao.tests.infra=local|testcontainers}.
+ * on one line, and can be forced with {@code -Dcanbao.tests.infra=local|testcontainers} (or the environment's
+ * {@code CANBAO_TESTS_INFRA}).
  */
 public final class TestInfra {
     public static final String CHOICE = "canbao.tests.infra";
@@ -74,7 +75,7 @@ public final class TestInfra {
     /** This JVM's choice, made and printed on first use. */
     public static synchronized Source source() {
         if (choice == null) {
-            choice = choose(System.getProperty(CHOICE), DockerEngine::answering);
+            choice = choose(System.getProperty(CHOICE, System.getenv("CANBAO_TESTS_INFRA")), DockerEngine::answering);
             System.out.println(choice.line());
         }
         return choice.source();
