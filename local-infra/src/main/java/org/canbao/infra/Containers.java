@@ -1,6 +1,6 @@
 package org.canbao.infra;
 
-import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -14,9 +14,9 @@ final class Containers {
     static final String POSTGRES_IMAGE = "postgres:15";
 
     private final KafkaContainer kafka;
-    private final PostgreSQLContainer<?> postgres;
+    private final PostgreSQLContainer postgres;
 
-    private Containers(KafkaContainer kafka, PostgreSQLContainer<?> postgres) {
+    private Containers(KafkaContainer kafka, PostgreSQLContainer postgres) {
         this.kafka = kafka;
         this.postgres = postgres;
     }
@@ -27,7 +27,7 @@ final class Containers {
                 .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
                 .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0")
                 .withEnv("KAFKA_SHARE_COORDINATOR_STATE_TOPIC_REPLICATION_FACTOR", "1");
-        PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>(DockerImageName.parse(POSTGRES_IMAGE))
+        PostgreSQLContainer postgres = new PostgreSQLContainer(DockerImageName.parse(POSTGRES_IMAGE))
                 .withUsername(Postgres.USER)
                 .withEnv("POSTGRES_HOST_AUTH_METHOD", "trust")
                 // every test application keeps a pool of its own
