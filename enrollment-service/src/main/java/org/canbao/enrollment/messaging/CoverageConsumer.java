@@ -3,6 +3,7 @@ package org.canbao.enrollment.messaging;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.canbao.contracts.EntitlementChanged;
 import org.canbao.contracts.EventType;
 import org.canbao.platform.inbox.ConsumerBatches;
 import org.canbao.platform.inbox.Inbox;
+import org.hibernate.Session;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -23,7 +25,7 @@ public class CoverageConsumer {
     private static final String TOPIC = EventType.ENTITLEMENT_CHANGED.topic();
     private static final String UPSERT = """
             insert into coverage (person_key, policy_year, state, hardship, personal_due, paid, updated_at)
-            values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            values (?, ?, ?, ?, ?, ?, ?)
             on conflict (person_key, policy_year) do update set state = excluded.state, hardship = excluded.hardship,
                 personal_due = excluded.personal_due, paid = excluded.paid, updated_at = excluded.updated_at
             """;
@@ -44,18 +46,26 @@ public class CoverageConsumer {
         batches.apply(TOPIC, batch, records -> record(inbox.admit(records, EntitlementChanged.class)));
     }
 
+    /** One JDBC batch for the whole consumer batch, in the inbox's order: the last version of a person wins. */
     private void record(List<EntitlementChanged> changes) {
-        Timestamp now = Timestamp.from(Instant.now());
-        for (EntitlementChanged e : changes) {
-            em.createNativeQuery(UPSERT)
-                    .setParameter(1, e.personKey())
-                    .setParameter(2, e.policyYear())
-                    .setParameter(3, e.state())
-                    .setParameter(4, e.hardship())
-                    .setParameter(5, e.personalDue())
-                    .setParameter(6, e.paid())
-                    .setParameter(7, now)
-                    .executeUpdate();
+        if (changes.isEmpty()) {
+            return;
         }
+        Timestamp now = Timestamp.from(Instant.now());
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
+                for (EntitlementChanged e : changes) {
+                    upsert.setString(1, e.personKey());
+                    upsert.setInt(2, e.policyYear());
+                    upsert.setString(3, e.state());
+                    upsert.setBoolean(4, e.hardship());
+                    upsert.setBigDecimal(5, e.personalDue());
+                    upsert.setBigDecimal(6, e.paid());
+                    upsert.setTimestamp(7, now);
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
     }
 }
