@@ -1,6 +1,8 @@
 package org.canbao.enrollment.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.canbao.infra.ApiDocuments.assertContains;
+import static org.canbao.infra.ApiDocuments.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,13 +23,6 @@ class OpenApiDocumentTest {
         String json = given().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200).extract().asString();
         return EventCodec.mapper().readTree(json);
-    }
-
-    private static JsonNode at(JsonNode node, String... keys) {
-        for (String key : keys) {
-            node = node.path(key);
-        }
-        return node;
     }
 
     @Test
@@ -85,12 +80,5 @@ class OpenApiDocumentTest {
         assertEquals("Canbao enrollment", at(doc, "info", "title").asText());
         assertContains(at(doc, "info", "description"), "roster");
         assertEquals("http://localhost:8081", at(doc, "servers").path(0).path("url").asText());
-    }
-
-    private static void assertContains(JsonNode node, String... parts) {
-        String text = node.isTextual() ? node.asText() : node.toString();
-        for (String part : parts) {
-            assertTrue(text.contains(part), "'" + part + "' not in " + text);
-        }
     }
 }

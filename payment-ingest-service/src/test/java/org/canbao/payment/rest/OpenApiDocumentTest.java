@@ -1,6 +1,9 @@
 package org.canbao.payment.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.canbao.infra.ApiDocuments.assertContains;
+import static org.canbao.infra.ApiDocuments.at;
+import static org.canbao.infra.ApiDocuments.assertNamesServiceAndSecuresEveryCall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,36 +47,12 @@ class OpenApiDocumentTest {
 
     @Test
     void theDocumentNamesThisServiceAndHowToAuthenticate() throws Exception {
-        JsonNode doc = document();
-        assertEquals("Canbao payment ingest", at(doc, "info", "title").asText());
-        assertEquals("http://localhost:8082", at(doc, "servers").path(0).path("url").asText());
-        assertEquals("basic", at(doc, "components", "securitySchemes", "basicAuth", "scheme").asText());
-        assertEquals("bearer", at(doc, "components", "securitySchemes", "oidcBearer", "scheme").asText());
-        doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            String where = operation.getKey() + " " + path.getKey();
-            assertTrue(operation.getValue().path("responses").has("401"), where);
-            assertTrue(operation.getValue().path("responses").has("403"), where);
-            assertContains(operation.getValue().path("security"), "basicAuth", "oidcBearer");
-        }));
+        assertNamesServiceAndSecuresEveryCall(document(), "Canbao payment ingest", "http://localhost:8082");
     }
 
     private static JsonNode document() throws Exception {
         String json = given().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200).extract().asString();
         return EventCodec.mapper().readTree(json);
-    }
-
-    private static JsonNode at(JsonNode node, String... keys) {
-        for (String key : keys) {
-            node = node.path(key);
-        }
-        return node;
-    }
-
-    private static void assertContains(JsonNode node, String... parts) {
-        String text = node.isTextual() ? node.asText() : node.toString();
-        for (String part : parts) {
-            assertTrue(text.contains(part), "'" + part + "' not in " + text);
-        }
     }
 }

@@ -1,0 +1,45 @@
+package org.canbao.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Checks every service's OpenAPI document shares: where a member is, what a part says, and how calls authenticate. */
+public final class ApiDocuments {
+    private ApiDocuments() {
+    }
+
+    /** The member at this path of keys (a missing node when there is none). */
+    public static JsonNode at(JsonNode node, String... keys) {
+        for (String key : keys) {
+            node = node.path(key);
+        }
+        return node;
+    }
+
+    /** The node's text (or JSON) holds every part. */
+    public static void assertContains(JsonNode node, String... parts) {
+        String text = node.isTextual() ? node.asText() : node.toString();
+        for (String part : parts) {
+            assertTrue(text.contains(part), "'" + part + "' not in " + text);
+        }
+    }
+
+    /**
+     * The document names its service and server, has both security schemes (Basic and the OIDC bearer), and every
+     * operation documents 401 and 403 and takes either scheme.
+     */
+    public static void assertNamesServiceAndSecuresEveryCall(JsonNode doc, String title, String server) {
+        assertEquals(title, at(doc, "info", "title").asText());
+        assertEquals(server, at(doc, "servers").path(0).path("url").asText());
+        assertEquals("basic", at(doc, "components", "securitySchemes", "basicAuth", "scheme").asText());
+        assertEquals("bearer", at(doc, "components", "securitySchemes", "oidcBearer", "scheme").asText());
+        doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            String where = operation.getKey() + " " + path.getKey();
+            assertTrue(operation.getValue().path("responses").has("401"), where);
+            assertTrue(operation.getValue().path("responses").has("403"), where);
+            assertContains(operation.getValue().path("security"), "basicAuth", "oidcBearer");
+        }));
+    }
+}
