@@ -25,6 +25,8 @@ public final class Canbao {
     private static final int KAFKA_PORT = 9092;
     private static final int PG_PORT = 5432;
     private static final String DATABASE = "canbao";
+    /** The demo's region: its calls without a region, and {@code ./canbao load deploy/regions/pingjiang-2023}, act on it. */
+    private static final String DEFAULT_REGION = "pingjiang";
 
     private final Path root;
     private final Path run;
@@ -118,7 +120,8 @@ public final class Canbao {
             running.put(service, handle(service.module()));
         }
         ProcessHandle broker = handle("kafka");
-        LocalFaults faults = new LocalFaults(root, ports, running, Map.of("CANBAO_PSEUDONYM_KEY", pseudonymKey(data)), run,
+        LocalFaults faults = new LocalFaults(root, ports, running,
+                Map.of("CANBAO_PSEUDONYM_KEY", pseudonymKey(data), "CANBAO_DEFAULT_REGION", DEFAULT_REGION), run,
                 new LocalFaults.Broker(data.resolve("kafka"), KAFKA_PORT, KAFKA_PORT + 1), broker, PG_PORT, DATABASE, this::pid);
         int persons = (int) Math.max(100, 300 * minutes);
         System.out.printf("chaos: %d residents and their payments over %.1f minutes; every fault strikes once%n", persons, minutes);
@@ -187,7 +190,8 @@ public final class Canbao {
                 toStart.put(service, service.port());
             }
         }
-        Suite suite = Suite.start(root, toStart, Map.of("CANBAO_PSEUDONYM_KEY", key), run, Duration.ofSeconds(180));
+        Suite suite = Suite.start(root, toStart, Map.of("CANBAO_PSEUDONYM_KEY", key, "CANBAO_DEFAULT_REGION", DEFAULT_REGION),
+                run, Duration.ofSeconds(180));
         suite.processes().forEach((service, process) -> pid(service.module(), process.pid()));
         suite.startUpTimes().forEach((s, d) -> System.out.printf("%s: ready on http://127.0.0.1:%d in %.1f s%n",
                 s.module(), s.port(), d.toMillis() / 1000.0));

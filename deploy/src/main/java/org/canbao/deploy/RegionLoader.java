@@ -14,16 +14,18 @@ import org.canbao.contracts.EventCodec;
 
 /**
  * {@code ./canbao load <dir>}: a region's notice as data ({@code deploy/regions/<region>-<year>/}) put through the
- * public API. {@code policy.json} goes to subsidy-service ({@code PUT /api/v1/policies/{year}}), the campaign to
- * reporting-service ({@code PUT /api/v1/campaigns/{year}}): {@code campaign.json} (checkpoints, awards, incentives),
- * its {@code units} taken from {@code targets.csv} when it names none. The year is the folder name's last part,
- * unless a {@code year} file says otherwise.
+ * public API, as that pooling region's own: {@code policy.json} goes to subsidy-service
+ * ({@code PUT /api/v1/regions/{code}/policies/{year}}), the campaign to reporting-service
+ * ({@code PUT /api/v1/regions/{code}/campaigns/{year}}): {@code campaign.json} (checkpoints, awards, incentives), its
+ * {@code units} taken from {@code targets.csv} when it names none. The region code is the folder name without its
+ * year (the launcher's default region is {@code pingjiang}, the demo's), the year the folder name's last part, unless
+ * a {@code year} file says otherwise.
  */
 public final class RegionLoader {
     private static final Pattern YEAR = Pattern.compile(".*-(\\d{4})$");
 
     /** A region folder read: the year and the two documents, as they are sent. */
-    public record Region(String name, int year, String policy, String campaign) {
+    public record Region(String name, String code, int year, String policy, String campaign) {
     }
 
     /** What each service answered. */
@@ -38,7 +40,8 @@ public final class RegionLoader {
 
     public static Region read(Path dir) {
         String name = dir.toAbsolutePath().normalize().getFileName().toString();
-        return new Region(name, year(dir, name), text(dir.resolve("policy.json")), campaign(dir));
+        return new Region(name, name.replaceFirst("-\\d{4}$", ""), year(dir, name), text(dir.resolve("policy.json")),
+                campaign(dir));
     }
 
     /**
@@ -46,10 +49,11 @@ public final class RegionLoader {
      */
     public static Loaded load(Region region, Integer year, Http subsidy, Http reporting, PrintStream out) {
         int policyYear = year != null ? year : region.year();
-        out.printf("%s: policy year %d%n", region.name(), policyYear);
-        Http.Answer policy = subsidy.put("admin", "/api/v1/policies/" + policyYear, "application/json", region.policy());
+        String base = "/api/v1/regions/" + region.code();
+        out.printf("%s: pooling region %s, policy year %d%n", region.name(), region.code(), policyYear);
+        Http.Answer policy = subsidy.put("admin", base + "/policies/" + policyYear, "application/json", region.policy());
         out.printf("  policy   -> subsidy-service   %d %s%n", policy.status(), policy.body());
-        Http.Answer campaign = reporting.put("admin", "/api/v1/campaigns/" + policyYear, "application/json", region.campaign());
+        Http.Answer campaign = reporting.put("admin", base + "/campaigns/" + policyYear, "application/json", region.campaign());
         out.printf("  campaign -> reporting-service %d %s%n", campaign.status(), campaign.body());
         if (campaign.status() == 200) {
             JsonNode warnings = campaign.json().path("warnings");

@@ -4,13 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.canbao.contracts.EventCodec;
+import org.canbao.contracts.IdNumber;
 import org.canbao.infra.KafkaBroker;
 import org.canbao.infra.TestInfra;
 import org.junit.jupiter.api.AfterAll;
@@ -18,10 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every region folder (deploy/regions) through {@code ./canbao load}'s loader: subsidy-service and reporting-service,
- * as built, accept each policy and campaign. A broker, database and suite of its own: enrollment learns the units
- * of every campaign on the bus, so Aikou's and Xiyan's villages would make the walking skeleton's roster villages
- * unknown.
+ * Every region folder (deploy/regions) through {@code ./canbao load}'s loader, each as a pooling region of its own in
+ * one deployment: the services, as built, accept each policy and campaign, and two regions of the same year (Pingjiang
+ * and Aikou, 2023) each decide, count and account their own persons by their own rules. A broker, database and suite
+ * of its own, so the walking skeleton's default region stays as it was.
  */
 class RegionsIT {
     private static Suite suite;
@@ -38,7 +44,7 @@ class RegionsIT {
         Path logs = Path.of("target", "regions-logs");
         Files.createDirectories(logs);
         Map<ServiceSpec, Integer> ports = new EnumMap<>(ServiceSpec.class);
-        for (ServiceSpec service : List.of(ServiceSpec.SUBSIDY, ServiceSpec.REPORTING)) {
+        for (ServiceSpec service : ServiceSpec.values()) {
             try (var socket = new java.net.ServerSocket(0)) {
                 ports.put(service, socket.getLocalPort());
             }
@@ -61,28 +67,131 @@ class RegionsIT {
         TestInfra.postgres().dropDatabase(database);
     }
 
-    /** Each folder under a year of its own (3001, 3002, ...): Pingjiang and Aikou are both 2023. */
+    /** Each folder as its own pooling region and year: Pingjiang and Aikou are both 2023, side by side. */
     @Test
     void everyRegionFolderIsAccepted() throws Exception {
         List<Path> regions = RegionFilesTest.regions();
         assertEquals(5, regions.size());
-        for (int i = 0; i < regions.size(); i++) {
-            RegionLoader.Region region = RegionLoader.read(regions.get(i));
-            int year = 3001 + i;
-            RegionLoader.Loaded loaded = RegionLoader.load(region, year, suite.http(ServiceSpec.SUBSIDY),
-                    suite.http(ServiceSpec.REPORTING), System.out);
-            assertEquals(200, loaded.policy().status(), region.name() + ": " + loaded.policy().body());
-            assertEquals(200, loaded.campaign().status(), region.name() + ": " + loaded.campaign().body());
-            assertTrue(loaded.ok());
+        for (Path dir : regions) {
+            RegionLoader.Region region = RegionLoader.read(dir);
+            RegionLoader.Loaded loaded = load(region);
             long rows = EventCodec.mapper().readTree(region.campaign()).path("units").asText().strip().lines().count() - 1;
             assertEquals(rows, loaded.campaign().json().path("units").asLong(), region.name() + ": every row is a unit");
             if (region.name().equals("aikou-2023")) {
                 assertEquals(11, loaded.campaign().json().path("units").asInt());
                 assertTrue(loaded.campaign().json().path("warnings").toString().contains("坝芒村"), "the table's own slip is reported");
             }
-            Http.Answer policy = suite.http(ServiceSpec.SUBSIDY).get("supervisor", "/api/v1/policies/" + year);
+            Http.Answer policy = suite.http(ServiceSpec.SUBSIDY).get("supervisor",
+                    "/api/v1/regions/" + region.code() + "/policies/" + region.year());
             assertEquals(200, policy.status(), policy.body());
             assertFalse(policy.json().path("contributions").isEmpty(), region.name());
         }
+    }
+
+    /**
+     * One minimum-living resident in a Pingjiang township and one in an Aikou village, same year: each is decided by
+     * their own region's rule (half of 350 against Aikou's fixed 315 at tier 1), and each region's progress and ledger
+     * count only its own. A unit of one region's campaign cannot join another's in the same year.
+     */
+    @Test
+    void pingjiangAndAikouRunSideBySide() throws Exception {
+        load(RegionLoader.read(RegionFilesTest.REGIONS.resolve("pingjiang-2023")));
+        load(RegionLoader.read(RegionFilesTest.REGIONS.resolve("aikou-2023")));
+        Http enrollment = suite.http(ServiceSpec.ENROLLMENT);
+        Http subsidy = suite.http(ServiceSpec.SUBSIDY);
+        Http reporting = suite.http(ServiceSpec.REPORTING);
+        IdNumber pingjiang = IdNumber.of(Pingjiang.REGION_CODE, LocalDate.of(1961, 3, 9), 41);
+        IdNumber aikou = IdNumber.of("522632", LocalDate.of(1972, 6, 1), 62);
+
+        String roster = String.join("\n",
+                "{\"idNumber\":\"" + pingjiang.value() + "\",\"name\":\"周七\",\"householdId\":\"PJ1\",\"township\":\"梅仙镇\"}",
+                "{\"idNumber\":\"" + aikou.value() + "\",\"name\":\"杨九\",\"householdId\":\"AK1\",\"township\":\"隘口镇\",\"village\":\"平所村\"}");
+        assertEquals(2, ok(enrollment.post("public-security", "/api/v1/residents", "application/x-ndjson", roster)).get("accepted").asInt());
+        String feed = "idNumber,name,category\n" + pingjiang.value() + ",周七,MINIMUM_LIVING\n" + aikou.value() + ",杨九,MINIMUM_LIVING\n";
+        assertEquals(2, ok(enrollment.post("civil-affairs", "/api/v1/status-feeds/civil-affairs?asOf=2022-08-31&mode=snapshot",
+                "text/csv", feed)).get("accepted").asInt());
+
+        JsonNode pj = eventually("Pingjiang's half subsidy", () -> subsidy.get("supervisor",
+                "/api/v1/entitlements/" + pingjiang.value() + "?policyYear=2023"), a -> a.status() == 200
+                && "175.00".equals(a.json().path("subsidy").asText())).json();
+        assertEquals("175.00", pj.get("personalDue").asText());
+        assertEquals("pingjiang", pj.get("region").asText());
+        JsonNode ak = eventually("Aikou's fixed 315", () -> subsidy.get("supervisor",
+                "/api/v1/entitlements/" + aikou.value() + "?policyYear=2023"), a -> a.status() == 200
+                && "315.00".equals(a.json().path("subsidy").asText())).json();
+        assertEquals("35.00", ak.get("personalDue").asText());
+        assertEquals("aikou", ak.get("region").asText());
+
+        String payments = String.join("\n",
+                "{\"receiptId\":\"RG-PJ-1\",\"idNumber\":\"" + pingjiang.value() + "\",\"policyYear\":2023,\"amount\":\"175.00\",\"channel\":\"WECHAT\",\"paidAt\":\"2022-10-08T09:30:00+08:00\"}",
+                "{\"receiptId\":\"RG-AK-1\",\"idNumber\":\"" + aikou.value() + "\",\"policyYear\":2023,\"amount\":\"35.00\",\"channel\":\"BANK_COUNTER\",\"paidAt\":\"2022-11-20T10:00:00+08:00\"}");
+        assertEquals(2, ok(suite.http(ServiceSpec.PAYMENT_INGEST).post("tax", "/api/v1/payments", "application/x-ndjson", payments))
+                .get("accepted").asInt());
+
+        JsonNode pjProgress = eventually("Pingjiang counts its own", () -> reporting.get("supervisor",
+                "/api/v1/regions/pingjiang/campaigns/2023/progress"), a -> a.status() == 200
+                && a.json().path("total").path("enrolled").asInt() == 1).json();
+        assertEquals(26, pjProgress.get("units").size());
+        assertEquals(1, unit(pjProgress, "梅仙镇").path("enrolled").asInt());
+        JsonNode akProgress = eventually("Aikou counts its own", () -> reporting.get("supervisor",
+                "/api/v1/regions/aikou/campaigns/2023/progress"), a -> a.status() == 200
+                && a.json().path("total").path("enrolled").asInt() == 1).json();
+        assertEquals(1, unit(akProgress, "平所村").path("enrolled").asInt());
+        assertTrue(unit(akProgress, "梅仙镇").isMissingNode(), "no Pingjiang unit in Aikou's figures");
+        assertEquals(404, reporting.get("supervisor", "/api/v1/campaigns/2023/progress").status(),
+                "the suite's default region has no campaign");
+
+        JsonNode pjLedger = eventually("Pingjiang's ledger", () -> subsidy.get("supervisor", "/api/v1/regions/pingjiang/ledger/2023"),
+                a -> a.status() == 200 && a.json().path("enrolledSubsidies").path("persons").asInt() == 1).json();
+        assertEquals("175.00", pjLedger.path("enrolledSubsidies").path("amount").asText());
+        JsonNode akLedger = eventually("Aikou's ledger", () -> subsidy.get("supervisor", "/api/v1/regions/aikou/ledger/2023"),
+                a -> a.status() == 200 && a.json().path("enrolledSubsidies").path("persons").asInt() == 1).json();
+        assertEquals("315.00", akLedger.path("enrolledSubsidies").path("amount").asText());
+
+        Http.Answer stolen = reporting.put("admin", "/api/v1/regions/other/campaigns/2023", "text/csv",
+                "unit_name,unit_kind,target\n梅仙镇,township,100\n");
+        assertEquals(400, stolen.status(), stolen.body());
+        assertTrue(stolen.body().contains("梅仙镇") && stolen.body().contains("pingjiang"), stolen.body());
+        assertEquals(400, subsidy.put("admin", "/api/v1/regions/bad%20code/policies/2023", "application/json", "{}").status());
+    }
+
+    private static RegionLoader.Loaded load(RegionLoader.Region region) {
+        RegionLoader.Loaded loaded = RegionLoader.load(region, null, suite.http(ServiceSpec.SUBSIDY),
+                suite.http(ServiceSpec.REPORTING), System.out);
+        assertEquals(200, loaded.policy().status(), region.name() + ": " + loaded.policy().body());
+        assertEquals(200, loaded.campaign().status(), region.name() + ": " + loaded.campaign().body());
+        return loaded;
+    }
+
+    private static JsonNode unit(JsonNode progress, String name) {
+        for (JsonNode unit : progress.path("units")) {
+            if (name.equals(unit.path("name").asText())) {
+                return unit;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    private static JsonNode ok(Http.Answer answer) {
+        assertEquals(200, answer.status(), answer.body());
+        return answer.json();
+    }
+
+    private static Http.Answer eventually(String what, Supplier<Http.Answer> call, Predicate<Http.Answer> done) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        Http.Answer last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = call.get();
+            if (done.test(last)) {
+                return last;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError(what + " did not happen; last answer " + (last == null ? null : last.status() + " " + last.body()));
     }
 }

@@ -67,6 +67,8 @@ public class CampaignUnitsConsumer {
                 }
                 known.kind = unit.kind();
                 known.policyYear = campaign.policyYear();
+                known.region = unit.region() != null ? unit.region() : campaign.region();
+                known.parent = unit.parent();
                 known.persist();
             }
         }

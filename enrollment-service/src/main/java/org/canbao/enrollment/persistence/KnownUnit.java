@@ -5,7 +5,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.List;
 import java.util.Set;
+import org.canbao.enrollment.domain.Places;
 import java.util.stream.Collectors;
 
 /** A unit name some campaign defined; roster lines must name one once any campaign exists. */
@@ -20,8 +22,14 @@ public class KnownUnit extends PanacheEntityBase {
     @Column(name = "policy_year")
     public int policyYear;
 
-    public static Set<String> namesOfKinds(Set<String> kinds) {
-        return KnownUnit.<KnownUnit>stream("kind in ?1", kinds).map(u -> u.name).collect(Collectors.toSet());
+    public String region;
+
+    public String parent;
+
+    /** Every known unit as the domain reads them. */
+    public static List<Places.Place> places() {
+        return KnownUnit.<KnownUnit>streamAll().map(u -> new Places.Place(u.name, u.kind, u.policyYear, u.region, u.parent))
+                .toList();
     }
 
     public static Set<String> names() {

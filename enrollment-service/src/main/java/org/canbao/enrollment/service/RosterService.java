@@ -11,6 +11,7 @@ import org.canbao.contracts.IdentityVerified;
 import org.canbao.enrollment.domain.RosterLine;
 import org.canbao.enrollment.messaging.CampaignUnitsConsumer;
 import org.canbao.enrollment.domain.RosterLine.ResidentStatus;
+import org.canbao.enrollment.domain.Places;
 import org.canbao.enrollment.persistence.KnownUnit;
 import org.canbao.enrollment.persistence.Resident;
 import org.canbao.platform.batch.BatchBody;
@@ -36,7 +37,7 @@ public class RosterService {
     @Transactional
     public BatchReport receive(BatchBody body) {
         Set<String> units = knownUnits(body);
-        Set<String> villages = KnownUnit.namesOfKinds(RosterLine.VILLAGE_KINDS);
+        Map<String, Set<String>> villages = Places.villagesByTownship(KnownUnit.places());
         Set<String> idNumbers = BatchBody.distinctUpper(body.lines(), "idNumber");
         store.lock(PersonKeys.streams(pseudonymizer, idNumbers));
         Map<String, Resident> residents = Resident.byIdNumbers(idNumbers);
@@ -47,7 +48,7 @@ public class RosterService {
             if (unknownPlace != null) {
                 throw new LineRejected("township", unknownPlace);
             }
-            Message unknownVillage = roster.unknownVillage(villages);
+            Message unknownVillage = roster.unknownVillage(villages.getOrDefault(roster.township(), Set.of()));
             if (unknownVillage != null) {
                 throw new LineRejected("village", unknownVillage);
             }

@@ -25,6 +25,13 @@ public interface CanbaoConfig {
 
     Security security();
 
+    /**
+     * The pooling region (统筹区) the calls without a region act on (API.md); events and rows written before
+     * regions existed belong to it. Set it once, before the first policy or campaign.
+     */
+    @WithDefault("default")
+    String defaultRegion();
+
     /** Who may see which part of the county (see {@code org.canbao.platform.security}). */
     interface Security {
         /** The bearer token's claim naming the unit a supervisor is scoped to. */

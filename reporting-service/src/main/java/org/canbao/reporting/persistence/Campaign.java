@@ -4,11 +4,41 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import java.io.Serializable;
 import java.time.Instant;
+import java.util.Objects;
 
-/** A policy year's campaign document: checkpoints, award and incentive rules, as the administrator put them. */
+/** A pooling region's campaign document for a policy year: checkpoints, award and incentive rules, as put. */
 @Entity
+@IdClass(Campaign.Key.class)
 public class Campaign extends PanacheEntityBase {
+    public static class Key implements Serializable {
+        public String region;
+        public int policyYear;
+
+        public Key() {
+        }
+
+        public Key(String region, int policyYear) {
+            this.region = region;
+            this.policyYear = policyYear;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.policyYear == policyYear && Objects.equals(k.region, region);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(region, policyYear);
+        }
+    }
+
+    @Id
+    public String region;
+
     @Id
     @Column(name = "policy_year")
     public int policyYear;
@@ -18,8 +48,11 @@ public class Campaign extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    /** The event stream of a policy year's campaign in this service's store: each definition, in order. */
-    public static String stream(int policyYear) {
-        return "campaign/" + policyYear;
+    /**
+     * The event stream of a region's campaign for a year in this service's store: each definition, in order. The
+     * default region's keeps the name it had before regions.
+     */
+    public static String stream(String region, boolean defaultRegion, int policyYear) {
+        return defaultRegion ? "campaign/" + policyYear : "campaign/" + region + "/" + policyYear;
     }
 }

@@ -47,12 +47,15 @@ public class CampaignUnit extends PanacheEntityBase {
 
     public String parent;
 
+    /** The pooling region whose campaign defined it; a unit belongs to one region's campaign in a year. */
+    public String region;
+
     public UnitTarget toTarget() {
         return new UnitTarget(name, kind, target, ranked, parent);
     }
 
-    public static List<UnitTarget> targetsOf(int policyYear) {
-        return CampaignUnit.<CampaignUnit>list("policyYear = ?1 order by position", policyYear).stream()
+    public static List<UnitTarget> targetsOf(String region, int policyYear) {
+        return CampaignUnit.<CampaignUnit>list("region = ?1 and policyYear = ?2 order by position", region, policyYear).stream()
                 .map(CampaignUnit::toTarget).toList();
     }
 }

@@ -2,6 +2,7 @@ package org.canbao.reporting.rest;
 
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import org.canbao.platform.batch.InvalidInput;
+import org.canbao.platform.rest.RegionPath;
 import org.canbao.platform.rest.StrictJson;
 import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,8 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Tag(name = "Campaigns", description = "A policy year's enrolment campaign: units and targets, progress, checkpoint "
-        + "bulletins, awards and incentives.")
-@Path("/api/v1/campaigns/{policyYear}")
+        + "bulletins, awards and incentives. These paths act on the deployment's default pooling region; the same calls "
+        + "under /api/v1/regions/{regionCode}/campaigns/{policyYear} act on that region's own campaign.")
+@Path("/api/v1/campaigns")
 @Produces(MediaType.APPLICATION_JSON)
 public class CampaignResource {
     static final String CAMPAIGN = """
@@ -64,10 +66,12 @@ public class CampaignResource {
     private final ProgressBroadcaster broadcaster;
     private final EventRelay relay;
     private final CallerScope scope;
+    private final RegionPath region;
 
     public CampaignResource(Campaigns campaigns, Progress progress, ProgressBroadcaster broadcaster, EventRelay relay,
-                            CallerScope scope) {
+                            CallerScope scope, RegionPath region) {
         this.scope = scope;
+        this.region = region;
         this.campaigns = campaigns;
         this.progress = progress;
         this.broadcaster = broadcaster;
@@ -87,11 +91,12 @@ public class CampaignResource {
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
     @CustomDeserialization(StrictJson.class)
+    @Path("{policyYear}")
     public Campaigns.Defined put(@PathParam("policyYear") int year, CampaignDocument document) {
         if (document == null) {
             throw new InvalidInput("campaign.document-required");
         }
-        return defined(campaigns.put(year, document));
+        return defined(campaigns.put(region.code(), year, document));
     }
 
     /** The allocation table alone, as CSV (the shape of domain/data/*-targets.csv). */
@@ -106,8 +111,9 @@ public class CampaignResource {
     @PUT
     @RolesAllowed("admin")
     @Consumes({BatchBody.CSV, MediaType.TEXT_PLAIN})
+    @Path("{policyYear}")
     public Campaigns.Defined putTable(@PathParam("policyYear") int year, String table) {
-        return defined(campaigns.put(year, new CampaignDocument(TextNode.valueOf(table), List.of(), null, null)));
+        return defined(campaigns.put(region.code(), year, new CampaignDocument(TextNode.valueOf(table), List.of(), null, null)));
     }
 
     /** The roster checks township names against campaign-defined: answer once that event is on the bus. */
@@ -131,12 +137,12 @@ public class CampaignResource {
     @Parameter(name = "parent", in = ParameterIn.QUERY, description = "A unit whose children to list; without it, "
             + "the top-level units.", example = "三阳乡")
     @GET
-    @Path("/progress")
+    @Path("{policyYear}/progress")
     @RolesAllowed({"supervisor", "admin"})
     @Produces({MediaType.APPLICATION_JSON, Table.CSV, Table.XLSX})
     public Progress.ProgressView progress(@PathParam("policyYear") int year, @QueryParam("asOf") String asOf,
                                           @QueryParam("parent") String parent) {
-        return progress.progress(year, asOf == null ? null : BusinessTime.cutoff(asOf, "asOf"), parent,
+        return progress.progress(region.code(), year, asOf == null ? null : BusinessTime.cutoff(asOf, "asOf"), parent,
                 scope.unit().orElse(null));
     }
 
@@ -148,10 +154,10 @@ public class CampaignResource {
                     + "villages'; without `unit`, the whole deployment.")
     @Parameter(name = "unit", in = ParameterIn.QUERY, description = "A unit of the campaign; without it, the whole deployment.")
     @GET
-    @Path("/trend")
+    @Path("{policyYear}/trend")
     @RolesAllowed({"supervisor", "admin"})
     public Trend trend(@PathParam("policyYear") int year, @QueryParam("unit") String unit) {
-        return progress.trend(year, unit == null || unit.isBlank() ? null : unit, scope.unit().orElse(null));
+        return progress.trend(region.code(), year, unit == null || unit.isBlank() ? null : unit, scope.unit().orElse(null));
     }
 
     /** Units that earned the "advanced unit" award at the campaign's cut-off. */
@@ -160,11 +166,11 @@ public class CampaignResource {
                     + "ratio at least 98 %, top 15, at the last checkpoint)."
                     + FILES)
     @GET
-    @Path("/awards")
+    @Path("{policyYear}/awards")
     @RolesAllowed({"supervisor", "admin"})
     @Produces({MediaType.APPLICATION_JSON, Table.CSV, Table.XLSX})
     public Progress.AwardsView awards(@PathParam("policyYear") int year) {
-        return progress.awards(year);
+        return progress.awards(region.code(), year);
     }
 
 
@@ -173,11 +179,11 @@ public class CampaignResource {
             description = "Roles supervisor, admin. Under the campaign's incentive rules; 404 when it has none."
                     + FILES)
     @GET
-    @Path("/incentives")
+    @Path("{policyYear}/incentives")
     @RolesAllowed({"supervisor", "admin"})
     @Produces({MediaType.APPLICATION_JSON, Table.CSV, Table.XLSX})
     public Progress.IncentivesView incentives(@PathParam("policyYear") int year) {
-        return progress.incentives(year);
+        return progress.incentives(region.code(), year);
     }
 
 
@@ -186,13 +192,13 @@ public class CampaignResource {
             description = "Roles supervisor, admin. Every unit's current figures first, then one event per change of "
                     + "a unit's figures.")
     @GET
-    @Path("/progress/stream")
+    @Path("{policyYear}/progress/stream")
     @RolesAllowed({"supervisor", "admin"})
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Blocking
     public Multi<ProgressBroadcaster.UnitChange> stream(@PathParam("policyYear") int year) {
-        return broadcaster.stream(year, scope.unit().orElse(null));
+        return broadcaster.stream(region.code(), year, scope.unit().orElse(null));
     }
 
     /** Each checkpoint's bulletin: the ranking as of its cut-off, top three, last place, units below. */
@@ -201,11 +207,11 @@ public class CampaignResource {
                     + "cut-off, top three, last place, units below."
                     + FILES)
     @GET
-    @Path("/checkpoints")
+    @Path("{policyYear}/checkpoints")
     @RolesAllowed({"supervisor", "admin"})
     @Produces({MediaType.APPLICATION_JSON, Table.CSV, Table.XLSX})
     public List<CheckpointBulletin> checkpoints(@PathParam("policyYear") int year) {
-        return progress.checkpoints(year);
+        return progress.checkpoints(region.code(), year);
     }
 
 }

@@ -1,6 +1,7 @@
 package org.canbao.reporting.service;
 
 import org.canbao.platform.batch.InvalidInput;
+import org.canbao.platform.config.CanbaoConfig;
 import org.canbao.platform.i18n.Message;
 import org.canbao.platform.rest.StrictJson;
 import org.canbao.reporting.domain.AwardRules;
@@ -34,13 +35,20 @@ public class Campaigns {
     }
 
     private final EventStore store;
+    private final String defaultRegion;
 
-    public Campaigns(EventStore store) {
+    public Campaigns(EventStore store, CanbaoConfig config) {
         this.store = store;
+        this.defaultRegion = config.defaultRegion();
+    }
+
+    /** Every region's campaign years, for those who watch them all. */
+    public List<Campaign.Key> all() {
+        return Campaign.<Campaign>listAll().stream().map(c -> new Campaign.Key(c.region, c.policyYear)).toList();
     }
 
     @Transactional
-    public Defined put(int year, CampaignDocument document) {
+    public Defined put(String region, int year, CampaignDocument document) {
         CampaignTargets.Parsed parsed = targets(document.units());
         List<CampaignDocument.Checkpoint> checkpoints = document.checkpoints() == null ? List.of() : document.checkpoints();
         checkpoints.forEach(c -> {
@@ -54,8 +62,15 @@ public class Campaigns {
         });
         rules(document.awards(), AwardRules.class, "campaign.awards");
         rules(document.incentives(), IncentiveRules.class, "campaign.incentives");
-        store.lock(List.of(Campaign.stream(year)));
-        Campaign campaign = Campaign.<Campaign>findByIdOptional(year).orElseGet(Campaign::new);
+        boolean isDefault = region.equals(defaultRegion);
+        String stream = Campaign.stream(region, isDefault, year);
+        store.lock(List.of(stream));
+        CampaignUnit.<CampaignUnit>list("policyYear = ?1 and region <> ?2 and name in ?3", year, region,
+                parsed.units().stream().map(UnitTarget::name).toList()).stream().findFirst().ifPresent(u -> {
+            throw new InvalidInput("region.unit-elsewhere", u.name, u.region, year);
+        });
+        Campaign campaign = Campaign.<Campaign>findByIdOptional(new Campaign.Key(region, year)).orElseGet(Campaign::new);
+        campaign.region = region;
         campaign.policyYear = year;
         try {
             campaign.document = EventCodec.mapper().writeValueAsString(document);
@@ -64,7 +79,7 @@ public class Campaigns {
         }
         campaign.updatedAt = Instant.now();
         campaign.persist();
-        CampaignUnit.delete("policyYear", year);
+        CampaignUnit.delete("policyYear = ?1 and region = ?2", year, region);
         List<UnitTarget> units = parsed.units();
         for (int i = 0; i < units.size(); i++) {
             CampaignUnit unit = new CampaignUnit();
@@ -74,12 +89,13 @@ public class Campaigns {
             unit.target = units.get(i).target();
             unit.ranked = units.get(i).ranked();
             unit.parent = units.get(i).parent();
+            unit.region = region;
             unit.position = i;
             unit.persist();
         }
-        store.append(Campaign.stream(year), new CampaignDefined(year, units.stream()
-                .map(u -> new CampaignDefined.Unit(u.name(), u.kind(), u.target() == null ? 0 : u.target())).toList()),
-                Map.of("document", campaign.document));
+        store.append(stream, new CampaignDefined(year, units.stream()
+                .map(u -> new CampaignDefined.Unit(u.name(), u.kind(), u.target() == null ? 0 : u.target(), u.parent(), null))
+                .toList(), isDefault ? null : region), Map.of("document", campaign.document));
         store.flush();
         return new Defined(year, units.size(), checkpoints.size(), parsed.warnings());
     }
@@ -98,8 +114,8 @@ public class Campaigns {
         StrictJson.read(node, type, what);
     }
 
-    public Optional<CampaignDocument> document(int year) {
-        return Campaign.<Campaign>findByIdOptional(year).map(c -> {
+    public Optional<CampaignDocument> document(String region, int year) {
+        return Campaign.<Campaign>findByIdOptional(new Campaign.Key(region, year)).map(c -> {
             try {
                 return EventCodec.mapper().readValue(c.document, CampaignDocument.class);
             } catch (JsonProcessingException e) {

@@ -49,8 +49,8 @@ public class Progress {
     }
 
     @Transactional
-    public ProgressView progress(int year, OffsetDateTime asOf, String parent) {
-        return progress(year, asOf, parent, null);
+    public ProgressView progress(String region, int year, OffsetDateTime asOf, String parent) {
+        return progress(region, year, asOf, parent, null);
     }
 
     /**
@@ -58,8 +58,8 @@ public class Progress {
      * the villages of their township, and no other unit's children.
      */
     @Transactional
-    public ProgressView progress(int year, OffsetDateTime asOf, String parent, String scope) {
-        List<UnitTarget> targets = targets(year);
+    public ProgressView progress(String region, int year, OffsetDateTime asOf, String parent, String scope) {
+        List<UnitTarget> targets = targets(region, year);
         UnitTree tree = UnitTree.of(targets);
         List<PlaceCounts> places = counts.asOf(year, asOf == null ? END_OF_TIME : asOf);
         if (parent != null && targets.stream().noneMatch(t -> t.name().equals(parent))
@@ -95,15 +95,15 @@ public class Progress {
     }
 
     @Transactional
-    public List<CheckpointBulletin> checkpoints(int year) {
-        CampaignDocument document = campaigns.document(year)
+    public List<CheckpointBulletin> checkpoints(String region, int year) {
+        CampaignDocument document = campaigns.document(region, year)
                 .orElseThrow(() -> Refused.notFound("campaign.none", year));
-        List<UnitTarget> targets = targets(year);
+        List<UnitTarget> targets = targets(region, year);
         return (document.checkpoints() == null ? List.<CampaignDocument.Checkpoint>of() : document.checkpoints()).stream()
                 .map(c -> {
                     OffsetDateTime cutoff = BusinessTime.cutoff(c.cutoff(), "cutoff");
                     return CheckpointBulletin.of(cutoff, c.requiredRatio(),
-                            progress(year, cutoff, null).units());
+                            progress(region, year, cutoff, null).units());
                 })
                 .toList();
     }
@@ -116,27 +116,27 @@ public class Progress {
 
     /** Pingjiang's rules unless the campaign gives its own: at least 98 % and within the top 15 at the last cut-off. */
     @Transactional
-    public AwardsView awards(int year) {
-        CampaignDocument document = document(year);
+    public AwardsView awards(String region, int year) {
+        CampaignDocument document = document(region, year);
         AwardRules given = rules(document.awards(), AwardRules.class, year);
         AwardRules rules = new AwardRules(given == null ? null : given.cutoff(),
                 given == null || given.minRatio() == null ? new BigDecimal("0.98") : given.minRatio(),
                 given == null || given.topN() == null ? 15 : given.topN());
         OffsetDateTime cutoff = cutoff(rules.cutoff(), document, year);
-        return new AwardsView(year, cutoff, rules, rules.awards(progress(year, cutoff, null).units()));
+        return new AwardsView(year, cutoff, rules, rules.awards(progress(region, year, cutoff, null).units()));
     }
 
     @Transactional
-    public IncentivesView incentives(int year) {
-        CampaignDocument document = document(year);
+    public IncentivesView incentives(String region, int year) {
+        CampaignDocument document = document(region, year);
         IncentiveRules rules = rules(document.incentives(), IncentiveRules.class, year);
         if (rules == null || rules.bands() == null) {
             throw Refused.notFound("campaign.no-incentives", year);
         }
         OffsetDateTime cutoff = cutoff(rules.cutoff(), document, year);
-        List<UnitProgress> atCutoff = progress(year, cutoff, null).units();
+        List<UnitProgress> atCutoff = progress(region, year, cutoff, null).units();
         Map<String, Long> late = new HashMap<>();
-        progress(year, null, null).units().forEach(u -> late.put(u.name(),
+        progress(region, year, null, null).units().forEach(u -> late.put(u.name(),
                 u.enrolled() - atCutoff.stream().filter(c -> c.name().equals(u.name())).mapToLong(UnitProgress::enrolled).sum()));
         return new IncentivesView(year, cutoff, rules.incentives(atCutoff, late));
     }
@@ -146,9 +146,9 @@ public class Progress {
      * curve every township sees in the bulletins). A supervisor scoped to a unit sees its own and its villages'.
      */
     @Transactional
-    public Trend trend(int year, String unit, String scope) {
-        CampaignDocument document = document(year);
-        UnitTree tree = UnitTree.of(targets(year));
+    public Trend trend(String region, int year, String unit, String scope) {
+        CampaignDocument document = document(region, year);
+        UnitTree tree = UnitTree.of(targets(region, year));
         if (unit != null && !tree.has(unit)) {
             throw Refused.notFound("progress.unknown-unit", year, unit);
         }
@@ -156,15 +156,15 @@ public class Progress {
                 .noneMatch(p -> unit.equals(p.village()) && scope.equals(p.township()))) {
             throw Refused.forbidden("scope.outside", unit, scope);
         }
-        Long target = unit == null ? progress(year, null, null).total().target() : tree.withTarget(unit).target();
+        Long target = unit == null ? progress(region, year, null, null).total().target() : tree.withTarget(unit).target();
         List<Trend.Line> lines = (document.checkpoints() == null ? List.<CampaignDocument.Checkpoint>of() : document.checkpoints())
                 .stream().map(c -> new Trend.Line(BusinessTime.cutoff(c.cutoff(), "cutoff").minusNanos(1)
                         .atZoneSameInstant(BusinessTime.ZONE).toLocalDate(), c.requiredRatio())).toList();
         return Trend.of(year, unit, target, counts.perDay(year, unit == null ? null : tree.subtree(unit)), lines);
     }
 
-    private CampaignDocument document(int year) {
-        return campaigns.document(year).orElseThrow(() -> Refused.notFound("campaign.none", year));
+    private CampaignDocument document(String region, int year) {
+        return campaigns.document(region, year).orElseThrow(() -> Refused.notFound("campaign.none", year));
     }
 
     /** The rules' own cut-off, else the last checkpoint's, else the end of the enrollment year. */
@@ -189,8 +189,8 @@ public class Progress {
         }
     }
 
-    private static List<UnitTarget> targets(int year) {
-        List<UnitTarget> targets = CampaignUnit.targetsOf(year);
+    private static List<UnitTarget> targets(String region, int year) {
+        List<UnitTarget> targets = CampaignUnit.targetsOf(region, year);
         if (targets.isEmpty()) {
             throw Refused.notFound("campaign.none", year);
         }

@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
 public class ProgressBroadcaster {
     private static final Logger LOG = Logger.getLogger(ProgressBroadcaster.class);
 
-    public record UnitChange(int policyYear, OffsetDateTime asOf, UnitProgress unit) {
+    public record UnitChange(int policyYear, OffsetDateTime asOf, UnitProgress unit, String region) {
     }
 
     /**
@@ -34,13 +34,15 @@ public class ProgressBroadcaster {
     private static final int UNITS_BUFFERED = 10_000;
 
     private final Progress progress;
+    private final Campaigns campaigns;
     private final BroadcastProcessor<UnitChange> changes = BroadcastProcessor.create();
     private final Map<String, UnitProgress> lastSent = new ConcurrentHashMap<>();
     private final AtomicBoolean dirty = new AtomicBoolean(true);
     private final AtomicInteger subscribers = new AtomicInteger();
 
-    public ProgressBroadcaster(Progress progress) {
+    public ProgressBroadcaster(Progress progress, Campaigns campaigns) {
         this.progress = progress;
+        this.campaigns = campaigns;
     }
 
     /** Called by the consumers after a batch: the figures may have moved. */
@@ -49,11 +51,11 @@ public class ProgressBroadcaster {
     }
 
     /** Every unit's current figures first, then a change per unit as it happens; only {@code scope}'s when given. */
-    public Multi<UnitChange> stream(int year, String scope) {
-        List<UnitChange> current = progress.progress(year, null, null, scope).units().stream()
-                .map(u -> new UnitChange(year, OffsetDateTime.now(BusinessTime.ZONE), u)).toList();
+    public Multi<UnitChange> stream(String region, int year, String scope) {
+        List<UnitChange> current = progress.progress(region, year, null, null, scope).units().stream()
+                .map(u -> new UnitChange(year, OffsetDateTime.now(BusinessTime.ZONE), u, region)).toList();
         return Multi.createBy().concatenating().streams(Multi.createFrom().iterable(current),
-                        changes.filter(c -> c.policyYear() == year && (scope == null || scope.equals(c.unit().name())))
+                        changes.filter(c -> c.policyYear() == year && c.region().equals(region) && (scope == null || scope.equals(c.unit().name())))
                                 .onOverflow().buffer(UNITS_BUFFERED))
                 .onSubscription().invoke(() -> subscribers.incrementAndGet())
                 .onTermination().invoke(() -> subscribers.decrementAndGet());
@@ -65,12 +67,12 @@ public class ProgressBroadcaster {
             return;
         }
         try {
-            for (int year : Campaign.<Campaign>listAll().stream().map(c -> c.policyYear).toList()) {
-                Progress.ProgressView view = progress.progress(year, null, null);
+            for (Campaign.Key campaign : campaigns.all()) {
+                Progress.ProgressView view = progress.progress(campaign.region, campaign.policyYear, null, null);
                 for (UnitProgress unit : view.units()) {
-                    UnitProgress before = lastSent.put(year + "/" + unit.name(), unit);
+                    UnitProgress before = lastSent.put(campaign.region + "/" + campaign.policyYear + "/" + unit.name(), unit);
                     if (!Objects.equals(before, unit)) {
-                        changes.onNext(new UnitChange(year, view.asOf(), unit));
+                        changes.onNext(new UnitChange(campaign.policyYear, view.asOf(), unit, campaign.region));
                     }
                 }
             }

@@ -69,6 +69,9 @@ public class EntitlementEntity extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** The pooling region whose policy decided it. */
+    public String region;
+
     /** The event stream of a person's entitlement for a policy year in this service's store. */
     public static String stream(String personKey, int policyYear) {
         return "entitlement/" + personKey + "/" + policyYear;
@@ -80,6 +83,7 @@ public class EntitlementEntity extends PanacheEntityBase {
         facts.put("grantingCategory", grantingCategory);
         facts.put("retroactiveDue", retroactiveDue);
         facts.put("refundDue", refundDue);
+        facts.put("region", region);
         return facts;
     }
 

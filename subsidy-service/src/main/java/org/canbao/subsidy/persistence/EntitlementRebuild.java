@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import javax.sql.DataSource;
 import org.canbao.contracts.EntitlementChanged;
+import org.canbao.platform.config.CanbaoConfig;
 import org.canbao.platform.eventstore.ProjectionRebuilder;
 import org.canbao.platform.eventstore.StoreRebuild;
 import org.canbao.platform.eventstore.StoredEvent;
@@ -23,26 +24,29 @@ import org.canbao.platform.eventstore.StoredEvent;
 public class EntitlementRebuild implements ProjectionRebuilder {
     private static final String UPSERT = """
             insert into entitlement (person_key, policy_year, tier, state, hardship, subsidy, personal_due, paid, enrolled_at,
-                updated_at, granting_category, retroactive_due, refund_due) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                updated_at, granting_category, retroactive_due, refund_due, region) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (person_key, policy_year) do update set tier = excluded.tier, state = excluded.state,
                 hardship = excluded.hardship, subsidy = excluded.subsidy, personal_due = excluded.personal_due,
                 paid = excluded.paid, enrolled_at = excluded.enrolled_at, updated_at = excluded.updated_at,
                 granting_category = excluded.granting_category, retroactive_due = excluded.retroactive_due,
-                refund_due = excluded.refund_due
+                refund_due = excluded.refund_due, region = excluded.region
             """;
 
     private final DataSource dataSource;
+    private final String defaultRegion;
 
-    public EntitlementRebuild(DataSource dataSource) {
+    public EntitlementRebuild(DataSource dataSource, CanbaoConfig config) {
         this.dataSource = dataSource;
+        this.defaultRegion = config.defaultRegion();
     }
 
     @Override
     public Result rebuild() throws SQLException {
-        return StoreRebuild.run(dataSource, List.of("entitlement"), EntitlementRebuild::apply);
+        return StoreRebuild.run(dataSource, List.of("entitlement"), (c, events) -> apply(c, events, defaultRegion));
     }
 
-    static void apply(Connection c, List<StoredEvent> events) throws SQLException {
+    /** Events from before regions have no region in their facts: the default region decided them. */
+    static void apply(Connection c, List<StoredEvent> events, String defaultRegion) throws SQLException {
         try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
             for (StoredEvent stored : events) {
                 if (!stored.isEvent() || !(stored.event() instanceof EntitlementChanged e)) {
@@ -63,6 +67,7 @@ public class EntitlementRebuild implements ProjectionRebuilder {
                         ? null : facts.path("grantingCategory").asText());
                 upsert.setBigDecimal(12, money(facts, "retroactiveDue"));
                 upsert.setBigDecimal(13, money(facts, "refundDue"));
+                upsert.setString(14, facts.hasNonNull("region") ? facts.get("region").asText() : defaultRegion);
                 upsert.executeUpdate();
             }
         }

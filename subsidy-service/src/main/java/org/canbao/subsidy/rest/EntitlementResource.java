@@ -21,7 +21,7 @@ import org.canbao.platform.config.Pseudonymizer;
 import org.canbao.platform.i18n.Message;
 import org.canbao.subsidy.domain.Entitlement;
 import org.canbao.subsidy.domain.Explanation;
-import org.canbao.subsidy.domain.Policy;
+import org.canbao.subsidy.domain.PolicyBook;
 import org.canbao.subsidy.service.EntitlementService;
 import org.canbao.subsidy.service.Policies;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -53,7 +53,7 @@ public class EntitlementResource {
                                   String state, LocalDate coveredFrom, List<String> categories, String decision,
                                   @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal refundDue,
                                   @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal retroactiveSubsidyDue,
-                                  ExplanationView explanation) {
+                                  ExplanationView explanation, String region) {
     }
 
     /** The rule that decided, the spells it looked at and the year's payments (reversed ones not counted). */
@@ -100,11 +100,13 @@ public class EntitlementResource {
         if (year == null) {
             throw new InvalidInput("field.missing", Message.field("policyYear"));
         }
-        Policy policy = policies.of(year).orElseThrow(() -> Refused.notFound("policy.none", year));
-        EntitlementService.Explained answer = entitlements.decide(policy, pseudonymizer.personKey(id), tier);
+        String personKey = pseudonymizer.personKey(id);
+        PolicyBook.Chosen chosen = policies.forPerson(personKey, year)
+                .orElseThrow(() -> Refused.notFound("policy.none", year));
+        EntitlementService.Explained answer = entitlements.decide(chosen.policy(), personKey, tier);
         Entitlement e = answer.entitlement();
         return new EntitlementView(id.masked(), year, e.tier(), e.contribution(), e.subsidy(), e.personalDue(),
                 e.paid(), e.state().name(), e.coveredFrom(), e.categories(), e.decision(), e.refundDue(),
-                e.retroactiveSubsidyDue(), ExplanationView.of(answer.explanation()));
+                e.retroactiveSubsidyDue(), ExplanationView.of(answer.explanation()), chosen.region());
     }
 }

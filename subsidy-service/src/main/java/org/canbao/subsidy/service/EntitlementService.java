@@ -8,13 +8,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import org.canbao.contracts.EntitlementChanged;
 import org.canbao.subsidy.domain.CategorySpell;
 import org.canbao.subsidy.domain.Entitlement;
 import org.canbao.subsidy.domain.Explanation;
 import org.canbao.subsidy.domain.PaymentRecord;
 import org.canbao.subsidy.domain.Policy;
+import org.canbao.subsidy.domain.PolicyBook;
 import org.canbao.subsidy.domain.SubsidyDecision;
 import org.canbao.subsidy.persistence.EntitlementEntity;
 import org.canbao.subsidy.persistence.PaymentEntity;
@@ -69,11 +70,11 @@ public class EntitlementService {
      * a category counting that year, or an entitlement already told) and emits the changes.
      */
     public void refresh(Collection<String> personKeys) {
-        List<Policy> all = policies.all();
-        if (all.isEmpty() || personKeys.isEmpty()) {
+        PolicyBook book = policies.book();
+        if (book.isEmpty() || personKeys.isEmpty()) {
             return;
         }
-        Chunked.slices(new ArrayList<>(personKeys), keys -> refreshChunk(all, keys));
+        Chunked.slices(new ArrayList<>(personKeys), keys -> refreshChunk(book, keys));
     }
 
     /** Re-decides everyone with facts, a chunk per transaction; after a policy changed. */
@@ -89,27 +90,29 @@ public class EntitlementService {
      * each locks the persons before it reads their facts. The consumers took the same locks before their first
      * write (the inbox does), which the event store needs to keep each entitlement stream in transaction order.
      */
-    private void refreshChunk(List<Policy> all, List<String> keys) {
+    private void refreshChunk(PolicyBook book, List<String> keys) {
         store.lock(keys);
-        Map<String, List<CategorySpell>> spells = SpellEntity.<SpellEntity>list("personKey in ?1", keys).stream()
-                .collect(Collectors.groupingBy(s -> s.personKey, Collectors.mapping(SpellEntity::toSpell, Collectors.toList())));
-        Map<String, List<PaymentEntity>> payments = PaymentEntity.<PaymentEntity>list("personKey in ?1 "
-                        + "and receiptId not in (select r.receiptId from ReversalEntity r where r.personKey in ?1)", keys).stream()
-                .collect(Collectors.groupingBy(p -> p.personKey));
+        Map<String, Map<Integer, String>> regions = policies.regionsOf(keys);
+        PersonFacts facts = PersonFacts.of(keys);
         Map<String, EntitlementEntity> known = new HashMap<>();
         EntitlementEntity.<EntitlementEntity>list("personKey in ?1", keys)
                 .forEach(e -> known.put(e.personKey + "/" + e.policyYear, e));
         for (String key : keys) {
-            for (Policy policy : all) {
-                List<PaymentRecord> paid = payments.getOrDefault(key, List.of()).stream()
-                        .filter(p -> p.policyYear == policy.year()).map(PaymentEntity::toRecord).toList();
-                List<CategorySpell> personSpells = spells.getOrDefault(key, List.of());
+            for (int year : book.years()) {
+                Optional<PolicyBook.Chosen> chosen = book.choose(regions.getOrDefault(key, Map.of()).get(year), year);
+                if (chosen.isEmpty()) {
+                    continue;
+                }
+                Policy policy = chosen.get().policy();
+                List<PaymentRecord> paid = facts.paymentsOf(key, policy.year());
+                List<CategorySpell> personSpells = facts.spellsOf(key);
                 EntitlementEntity last = known.get(key + "/" + policy.year());
                 if (last == null && paid.isEmpty() && personSpells.stream().noneMatch(s -> s.countsFor(policy))) {
                     continue;
                 }
                 Entitlement entitlement = SubsidyDecision.decide(policy, null, personSpells, paid);
-                if (last != null && last.matches(entitlement)) {
+                String region = chosen.get().region();
+                if (last != null && last.matches(entitlement) && region.equals(last.region)) {
                     continue;
                 }
                 if (last == null) {
@@ -117,9 +120,11 @@ public class EntitlementService {
                     last.personKey = key;
                     last.policyYear = policy.year();
                     last.update(entitlement);
+                    last.region = region;
                     last.persist();
                 } else {
                     last.update(entitlement);
+                    last.region = region;
                 }
                 store.append(EntitlementEntity.stream(key, policy.year()), new EntitlementChanged(key, policy.year(),
                         entitlement.tier(), entitlement.state().name(), entitlement.hardship(), entitlement.enrolledAt(),

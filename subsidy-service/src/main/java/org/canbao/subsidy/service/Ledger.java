@@ -28,7 +28,7 @@ public class Ledger {
                                @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal subsidy) {
     }
 
-    public record LedgerView(int policyYear, List<CategoryLine> byCategory, Map<String, Sum> byFundingSource,
+    public record LedgerView(int policyYear, String region, List<CategoryLine> byCategory, Map<String, Sum> byFundingSource,
                              Sum enrolledSubsidies, Sum pendingSubsidies, Sum retroactiveSubsidiesDue, Sum refundsDue) {
     }
 
@@ -44,27 +44,29 @@ public class Ledger {
 
     @Transactional
     @SuppressWarnings("unchecked")
-    public LedgerView of(int year) {
-        PolicyDocument document = policies.document(year).orElseThrow(() -> Refused.notFound("policy.none", year));
+    public LedgerView of(String region, int year) {
+        PolicyDocument document = policies.document(region, year)
+                .orElseThrow(() -> Refused.notFound("region.policy-none", region, year));
         List<Object[]> rows = em.createNativeQuery("select granting_category, count(*), sum(subsidy) from entitlement "
-                        + "where policy_year = :year and granting_category is not null and " + ENROLLED
+                        + "where policy_year = :year and region = :region and granting_category is not null and " + ENROLLED
                         + " group by granting_category order by granting_category")
-                .setParameter("year", year).getResultList();
+                .setParameter("year", year).setParameter("region", region).getResultList();
         List<CategoryLine> byCategory = rows.stream().map(r -> new CategoryLine((String) r[0],
                 document.fundingSource((String) r[0]), ((Number) r[1]).longValue(), (BigDecimal) r[2])).toList();
         Map<String, Sum> byFunding = new TreeMap<>();
         byCategory.forEach(c -> byFunding.merge(c.fundingSource(), new Sum(c.persons(), c.subsidy()), Sum::plus));
         Sum enrolled = byCategory.stream().map(c -> new Sum(c.persons(), c.subsidy()))
                 .reduce(new Sum(0, BigDecimal.ZERO.setScale(2)), Sum::plus);
-        return new LedgerView(year, byCategory, byFunding, enrolled,
-                sum("count(*), coalesce(sum(subsidy), 0)", "granting_category is not null and not " + ENROLLED, year),
-                sum("count(*), coalesce(sum(retroactive_due), 0)", "retroactive_due > 0", year),
-                sum("count(*), coalesce(sum(refund_due), 0)", "refund_due > 0", year));
+        return new LedgerView(year, region, byCategory, byFunding, enrolled,
+                sum("count(*), coalesce(sum(subsidy), 0)", "granting_category is not null and not " + ENROLLED, region, year),
+                sum("count(*), coalesce(sum(retroactive_due), 0)", "retroactive_due > 0", region, year),
+                sum("count(*), coalesce(sum(refund_due), 0)", "refund_due > 0", region, year));
     }
 
-    private Sum sum(String select, String where, int year) {
-        Object[] row = (Object[]) em.createNativeQuery("select " + select + " from entitlement where policy_year = :year and " + where)
-                .setParameter("year", year).getSingleResult();
+    private Sum sum(String select, String where, String region, int year) {
+        Object[] row = (Object[]) em.createNativeQuery("select " + select
+                        + " from entitlement where policy_year = :year and region = :region and " + where)
+                .setParameter("year", year).setParameter("region", region).getSingleResult();
         return new Sum(((Number) row[0]).longValue(), ((BigDecimal) row[1]).setScale(2));
     }
 }

@@ -1,0 +1,29 @@
+package org.canbao.subsidy.service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.canbao.subsidy.domain.CategorySpell;
+import org.canbao.subsidy.domain.PaymentRecord;
+import org.canbao.subsidy.persistence.PaymentEntity;
+import org.canbao.subsidy.persistence.SpellEntity;
+
+/** The facts entitlements are decided from, for a chunk of persons: one query per table. Reversed payments left out. */
+record PersonFacts(Map<String, List<CategorySpell>> spells, Map<String, List<PaymentEntity>> payments) {
+    static PersonFacts of(List<String> keys) {
+        return new PersonFacts(SpellEntity.<SpellEntity>list("personKey in ?1", keys).stream()
+                .collect(Collectors.groupingBy(s -> s.personKey, Collectors.mapping(SpellEntity::toSpell, Collectors.toList()))),
+                PaymentEntity.<PaymentEntity>list("personKey in ?1 "
+                        + "and receiptId not in (select r.receiptId from ReversalEntity r where r.personKey in ?1)", keys).stream()
+                        .collect(Collectors.groupingBy(p -> p.personKey)));
+    }
+
+    List<CategorySpell> spellsOf(String key) {
+        return spells.getOrDefault(key, List.of());
+    }
+
+    List<PaymentRecord> paymentsOf(String key, int year) {
+        return payments.getOrDefault(key, List.of()).stream().filter(p -> p.policyYear == year)
+                .map(PaymentEntity::toRecord).toList();
+    }
+}
