@@ -34,7 +34,6 @@ import org.canbao.reporting.domain.CampaignDocument;
 @ApplicationScoped
 public class Progress {
     /** Counting "as of" no instant means counting everything known. */
-    private static final OffsetDateTime END_OF_TIME = OffsetDateTime.parse("9999-01-01T00:00:00Z");
 
     public record ProgressView(int policyYear, OffsetDateTime asOf, String parent, UnitProgress total,
                                List<UnitProgress> units) {
@@ -61,7 +60,7 @@ public class Progress {
     public ProgressView progress(String region, int year, OffsetDateTime asOf, String parent, String scope) {
         List<UnitTarget> targets = targets(region, year);
         UnitTree tree = UnitTree.of(targets);
-        List<PlaceCounts> places = counts.asOf(year, asOf == null ? END_OF_TIME : asOf);
+        List<PlaceCounts> places = asOf == null ? counts.now(year) : counts.asOf(year, asOf);
         if (parent != null && targets.stream().noneMatch(t -> t.name().equals(parent))
                 && places.stream().noneMatch(p -> parent.equals(p.township()))) {
             throw Refused.notFound("progress.unknown-unit", year, parent);
@@ -152,7 +151,7 @@ public class Progress {
         if (unit != null && !tree.has(unit)) {
             throw Refused.notFound("progress.unknown-unit", year, unit);
         }
-        if (scope != null && unit != null && !tree.within(unit, scope) && counts.asOf(year, END_OF_TIME).stream()
+        if (scope != null && unit != null && !tree.within(unit, scope) && counts.now(year).stream()
                 .noneMatch(p -> unit.equals(p.village()) && scope.equals(p.township()))) {
             throw Refused.forbidden("scope.outside", unit, scope);
         }
