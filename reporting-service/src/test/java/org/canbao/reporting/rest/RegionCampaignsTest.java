@@ -129,8 +129,8 @@ class RegionCampaignsTest {
         publish("person-excluded", new PersonExcluded("ak-2", year, "ENROLLED_ELSEWHERE", Instant.now()));
         publish("person-excluded", new PersonExcluded("ak-3", year, "ENROLLED_ELSEWHERE", Instant.now()));
         JsonPath progress = eventually("/api/v1/regions/aikou/campaigns/" + year + "/progress",
-                p -> p.getInt("total.enrolled") == 1 && p.getMap("targetReductions").size() == 1);
-        assertEquals(2, progress.getInt("targetReductions.平所村"));
+                p -> p.getInt("total.enrolled") == 1 && Integer.valueOf(2).equals(p.getMap("targetReductions").get("平所村")));
+        assertEquals(2, ((Number) progress.getMap("targetReductions").get("平所村")).intValue());
         assertEquals(2493, ((Number) unit(progress, "平所村").get("target")).intValue(), "2495 less the two 核减");
         assertEquals(22012, progress.getInt("total.target"));
         assertTrue(progress.getList("bottom").contains("平所村"));
