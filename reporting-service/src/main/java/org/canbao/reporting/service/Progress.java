@@ -46,7 +46,7 @@ public class Progress {
      * {@code targetReductions}: persons by which a listed unit's target was reduced (核减).
      */
     public record ProgressView(int policyYear, OffsetDateTime asOf, String parent, UnitProgress total,
-                               List<UnitProgress> units, List<String> bottom, BigDecimal hardshipFloor,
+                               List<UnitProgress> units, List<String> bottom, int bottomN, BigDecimal hardshipFloor,
                                List<String> hardshipBelowFloor, Map<String, Long> targetReductions) {
     }
 
@@ -114,7 +114,7 @@ public class Progress {
         }
         OffsetDateTime shown = asOf != null ? asOf : ZonedDateTime.now(BusinessTime.ZONE).toOffsetDateTime();
         return new ProgressView(year, shown, parent, CoverageProjection.total(progress), progress,
-                bottom.stream().filter(shownNames::contains).toList(), floor, BottomFlags.belowHardshipFloor(progress, floor),
+                bottom.stream().filter(shownNames::contains).toList(), CampaignRules.bottomN(document), floor, BottomFlags.belowHardshipFloor(progress, floor),
                 reductions);
     }
 
