@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.List;
 import org.canbao.reporting.domain.Reconciliation;
 import org.canbao.reporting.domain.UnitCounts;
+import org.hibernate.Session;
 
-/** Counts enrolled and hardship persons per township and village as of an instant, in one query. */
+/** Counts enrolled and hardship persons per township and village: as of now, or as of a past instant in one query. */
 @ApplicationScoped
 public class CoverageCounts {
     public record PlaceCounts(String township, String village, UnitCounts counts) {
@@ -126,6 +127,19 @@ public class CoverageCounts {
             return o.toInstant();
         }
         return (Instant) value;
+    }
+
+    /**
+     * As of now, from the counters the projection keeps ({@link LiveCounts}), without aggregating every person; the
+     * first call for a year starts its counters. Needs a transaction.
+     */
+    public List<PlaceCounts> now(int policyYear) {
+        List<Object[]> rows = em.unwrap(Session.class).doReturningWork(c -> {
+            LiveCounts.startCounting(c, policyYear);
+            return LiveCounts.of(c, policyYear);
+        });
+        return rows.stream().map(r -> new PlaceCounts((String) r[0], (String) r[1],
+                new UnitCounts((Long) r[2], (Long) r[3], (Long) r[4]))).toList();
     }
 
     /** Enrolments per day (Asia/Shanghai) of the persons living in these units (null: the whole deployment). */

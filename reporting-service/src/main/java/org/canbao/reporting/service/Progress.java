@@ -74,7 +74,10 @@ public class Progress {
         Map<String, Long> excluded = counts.excludedByPlace(year, CampaignRules.reductionReasons(document));
         List<UnitTarget> targets = TargetReductions.apply(given, excluded);
         UnitTree tree = UnitTree.of(targets);
-        List<PlaceCounts> places = counts.asOf(year, asOf == null ? END_OF_TIME : asOf, CampaignRules.hardshipCategories(document));
+        List<String> categories = CampaignRules.hardshipCategories(document);
+        // the live counters count every hardship category: a campaign that counts only some aggregates, as for a past instant
+        List<PlaceCounts> places = asOf == null && categories == null ? counts.now(year)
+                : counts.asOf(year, asOf == null ? END_OF_TIME : asOf, categories);
         if (parent != null && targets.stream().noneMatch(t -> t.name().equals(parent))
                 && places.stream().noneMatch(p -> parent.equals(p.township()))) {
             throw Refused.notFound("progress.unknown-unit", year, parent);
@@ -181,7 +184,7 @@ public class Progress {
         if (unit != null && !tree.has(unit)) {
             throw Refused.notFound("progress.unknown-unit", year, unit);
         }
-        if (scope != null && unit != null && !tree.within(unit, scope) && counts.asOf(year, END_OF_TIME).stream()
+        if (scope != null && unit != null && !tree.within(unit, scope) && counts.now(year).stream()
                 .noneMatch(p -> unit.equals(p.village()) && scope.equals(p.township()))) {
             throw Refused.forbidden("scope.outside", unit, scope);
         }
