@@ -24,7 +24,8 @@ class RegionFilesTest {
     private static final Set<String> POLICY_FIELDS = Set.of("region", "contribution", "tiers", "subsidies", "subsidyTable",
             "window", "baseListDate", "benefitStart");
     private static final Set<String> SUBSIDY_FIELDS = Set.of("category", "tier", "rule", "amount", "fundingSource");
-    private static final Set<String> CAMPAIGN_FIELDS = Set.of("units", "checkpoints", "awards", "incentives");
+    private static final Set<String> CAMPAIGN_FIELDS = Set.of("units", "checkpoints", "bulletins", "bottomN", "hardshipFloor",
+            "targetReductions", "taxOffices", "awards", "incentives");
 
     static List<Path> regions() throws IOException {
         try (Stream<Path> dirs = Files.list(REGIONS)) {

@@ -16,6 +16,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.canbao.contracts.EntitlementChanged;
 import org.canbao.contracts.IdentityVerified;
+import org.canbao.contracts.PaymentReceived;
+import org.canbao.contracts.PaymentReversed;
 import org.canbao.contracts.PersonExcluded;
 import org.canbao.contracts.StatusChanged;
 import org.hibernate.Session;
@@ -30,7 +32,7 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class ProjectionWriter {
     /** The tables built from the topics, which a rebuild replaces. */
-    public static final List<String> TABLES = List.of("person", "hardship_spell", "coverage", "exclusion",
+    public static final List<String> TABLES = List.of("person", "hardship_spell", "coverage", "exclusion", "payment",
             "stream_position", "parked_event", "processed_event", "counted_year", "place_count");
 
     private static final String UPSERT_PERSON = """
@@ -52,6 +54,13 @@ public class ProjectionWriter {
             on conflict (person_key, policy_year) do update set reason = excluded.reason
             """;
 
+    private static final String UPSERT_PAYMENT = """
+            insert into payment (receipt_id, person_key, policy_year, amount, tax_office, paid_at) values (?, ?, ?, ?, ?, ?)
+            on conflict (receipt_id) do update set person_key = excluded.person_key, policy_year = excluded.policy_year,
+                amount = excluded.amount, tax_office = excluded.tax_office, paid_at = excluded.paid_at
+            """;
+    private static final String REVERSE_PAYMENT = "update payment set reversed_at = ? where receipt_id = ?";
+
     private final EntityManager em;
 
     public ProjectionWriter(EntityManager em) {
@@ -72,6 +81,41 @@ public class ProjectionWriter {
 
     public void entitlements(List<EntitlementChanged> events) {
         em.unwrap(Session.class).doWork(c -> entitlements(c, events));
+    }
+
+    public void payments(List<PaymentReceived> events) {
+        em.unwrap(Session.class).doWork(c -> payments(c, events));
+    }
+
+    public void reversals(List<PaymentReversed> events) {
+        em.unwrap(Session.class).doWork(c -> reversals(c, events));
+    }
+
+    public static void payments(Connection c, List<PaymentReceived> events) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(UPSERT_PAYMENT)) {
+            for (PaymentReceived e : lastPerKey(events, PaymentReceived::receiptId)) {
+                s.setString(1, e.receiptId());
+                s.setString(2, e.personKey());
+                s.setInt(3, e.policyYear());
+                s.setBigDecimal(4, e.amount());
+                s.setString(5, e.taxOffice());
+                s.setTimestamp(6, e.paidAt() == null ? null : Timestamp.from(e.paidAt().toInstant()));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** A reversal of a payment not yet seen changes nothing: payments precede their reversals on the topics' keys. */
+    public static void reversals(Connection c, List<PaymentReversed> events) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(REVERSE_PAYMENT)) {
+            for (PaymentReversed e : lastPerKey(events, PaymentReversed::receiptId)) {
+                s.setTimestamp(1, Timestamp.from((e.reversedAt() != null ? e.reversedAt().toInstant() : e.recordedAt())));
+                s.setString(2, e.receiptId());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
     }
 
     public static void persons(Connection c, List<IdentityVerified> events) throws SQLException {
