@@ -50,7 +50,8 @@ public record Explanation(String rule, List<CategoryLine> categories, List<Payme
     public static Explanation of(Policy policy, Integer requestedTier, Entitlement decided, List<RecordedSpell> spells,
                                  List<PaymentRecord> payments, Map<String, OffsetDateTime> reversals) {
         CategorySpell chosen = SubsidyDecision.grantingSpell(policy, decided.tier(),
-                spells.stream().map(RecordedSpell::spell).toList()).orElse(null);
+                spells.stream().map(RecordedSpell::spell).toList())
+                .filter(s -> s.category().equals(decided.grantingCategory())).orElse(null);
         List<RecordedSpell> byDate = spells.stream()
                 .sorted(Comparator.comparing((RecordedSpell s) -> s.spell().validFrom())
                         .thenComparing(s -> s.spell().category()))
@@ -204,6 +205,12 @@ public record Explanation(String rule, List<CategoryLine> categories, List<Payme
     /** The reverse of {@link CategorySpell#countsFor}, in words. */
     private static String whyNotCounted(Policy policy, CategorySpell spell) {
         List<String> reasons = new ArrayList<>();
+        if (!policy.knows(spell.category())) {
+            reasons.add("not a category of policy year " + policy.year());
+        }
+        if (!spell.ofThePeriod(policy)) {
+            reasons.add("recognised on " + spell.validFrom() + " for an earlier year and not recognised again since");
+        }
         if (spell.validFrom().isAfter(policy.windowCloses())) {
             reasons.add("recognised from " + spell.validFrom() + ", after the window closed on "
                         + policy.windowCloses());
