@@ -1,7 +1,9 @@
 package org.canbao.subsidy.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,6 +57,10 @@ class RegionNoticeCasesTest {
         static Case of(String category, LocalDate recognised, String... payments) {
             return new Case(category, "civil-affairs", recognised,
                     java.util.Arrays.stream(payments).map(p -> p.split("@")).toList(), null);
+        }
+
+        static Case paying(String... payments) {
+            return of(null, null, payments);
         }
     }
 
@@ -115,6 +121,15 @@ class RegionNoticeCasesTest {
         expect(decide("平所村NC", 2023, Case.of("MINIMUM_LIVING", LocalDate.of(2022, 10, 1)), "2"), "350.00", "375.00", "UNPAID");
         expect(decide("平所村NC", 2023, Case.of("ELDERLY_DEMOBILIZED", LocalDate.of(2022, 10, 1)), "2"), "725.00", "0.00", "ZERO_PAYMENT");
         expect(decide("平所村NC", 2023, Case.of("ELDERLY_DEMOBILIZED", LocalDate.of(2022, 10, 1)), "1"), "0.00", "350.00", "UNPAID");
+        JsonPath february = decide("平所村NC", 2023, Case.paying("350.00@2023-02-10T10:00:00+08:00"), null);
+        expect(february, "0.00", "350.00", "PAID");
+        assertEquals("2023-03-01", february.getString("coveredFrom"), "paid 1 Jan – 28 Feb: from the 1st of the next month");
+        JsonPath april = decide("平所村NC", 2023, Case.paying("350.00@2023-04-10T10:00:00+08:00"), null);
+        expect(april, "0.00", "350.00", "PAID");
+        assertEquals("2023-07-09", april.getString("coveredFrom"), "paid 1 Mar – 30 Jun: 90 days after payment");
+        JsonPath july = decide("平所村NC", 2023, Case.paying("960.00@2023-07-03T10:00:00+08:00"), null);
+        expect(july, "0.00", "960.00", "PAID");
+        assertEquals("2023-10-01", july.getString("coveredFrom"), "from 1 Jul: no 610 fiscal subsidy and 90 days' wait");
     }
 
     @Test
@@ -124,6 +139,13 @@ class RegionNoticeCasesTest {
                 "320.00@2021-10-08T09:00:00+08:00"), null);
         expect(wrongAttribute, "160.00", "160.00", "OVERPAID");
         assertEquals("160.00", wrongAttribute.getString("refundDue"), "charged 320 instead of 160: refund (rule 13)");
+        JsonPath monitored = decide("华升社区NC", 2022, Case.of("MONITORED_UNSTABLE", LocalDate.of(2021, 10, 1),
+                "160.00@2022-03-15T10:00:00+08:00"), null);
+        expect(monitored, "160.00", "160.00", "PAID");
+        assertEquals("2022-03-15", monitored.getString("coveredFrom"), "found unenrolled: from the payment date (rule 9)");
+        JsonPath late = decide("华升社区NC", 2022, Case.paying("900.00@2022-03-15T10:00:00+08:00"), null);
+        expect(late, "0.00", "900.00", "PAID");
+        assertEquals("2022-04-01", late.getString("coveredFrom"), "other late enrolment: 320 + 580, from the next month (rule 10)");
     }
 
     @Test
@@ -131,11 +153,49 @@ class RegionNoticeCasesTest {
         load("wuming-2018", "nc-wuming", 2018, "城厢镇NC");
         expect(decide("城厢镇NC", 2018, new Case(null, null, null, List.<String[]>of(new String[]{"180.00", "2017-11-02T09:00:00+08:00"}), null), null),
                 "0.00", "180.00", "PAID");
+        assertEquals("2018-04-01", decide("城厢镇NC", 2018, Case.paying("180.00@2018-03-02T10:00:00+08:00"), null)
+                .getString("coveredFrom"), "late payers 1 Jan – 30 Jun (rule 4)");
+        JsonPath july = decide("城厢镇NC", 2018, Case.paying("180.00@2018-08-02T10:00:00+08:00"), null);
+        assertNull(july.getString("coveredFrom"), "no current-year enrolment 1 Jul – 31 Dec (rule 5)");
+        assertEquals("180.00", july.getString("refundDue"), july.prettify());
+        JsonPath poor = decide("城厢镇NC", 2018, Case.of("REGISTERED_POOR", LocalDate.of(2017, 10, 1),
+                "180.00@2018-08-02T10:00:00+08:00"), null);
+        expect(poor, "0.00", "180.00", "PAID");
+        assertEquals(List.of("REGISTERED_POOR"), poor.getList("categories"), "2018's own category; hardship is excepted (rule 5)");
+        assertEquals(List.of(), decide("城厢镇NC", 2018, Case.of("MONITORED_UNSTABLE", LocalDate.of(2017, 10, 1)), null)
+                .getList("categories"), "not a category of 2018");
     }
 
     @Test
     void shandong2024() throws IOException {
         load("shandong-2024", "nc-shandong", 2024, "历下区NC");
         expect(decide("历下区NC", 2024, Case.of("MINIMUM_LIVING", LocalDate.of(2023, 8, 31)), null), "280.00", "120.00", "UNPAID");
+        expect(decide("历下区NC", 2024, Case.of("MINIMUM_LIVING", LocalDate.of(2024, 3, 1), "120.00@2024-03-05T10:00:00+08:00"), null),
+                "280.00", "120.00", "PAID");
+        expect(decide("历下区NC", 2024, Case.of("MINIMUM_LIVING", LocalDate.of(2024, 3, 1), "400.00@2023-11-05T10:00:00+08:00"), null),
+                "0.00", "400.00", "PAID");
+        JsonPath paidFirst = decide("历下区NC", 2024, Case.of("MINIMUM_LIVING", LocalDate.of(2023, 11, 1),
+                "400.00@2023-09-20T10:00:00+08:00"), null);
+        expect(paidFirst, "0.00", "400.00", "PAID");
+        assertEquals("0.00", paidFirst.getString("retroactiveSubsidyDue"), "no 先缴后补 (rule 10)");
+    }
+
+    @Test
+    void aDocumentThatContradictsItselfOrHasAnUnknownRuleFieldIsRefusedNamingThePath() {
+        refused("{\"contribution\": \"350.00\", \"window\": {\"opens\": \"2022-11-02\", \"closes\": \"2022-12-15\"},"
+                + " \"benefitRules\": [{\"from\": \"2023-01-01\", \"until\": \"2023-03-31\", \"start\": \"NEXT_MONTH\"},"
+                + " {\"from\": \"2023-03-01\", \"start\": \"DAYS_AFTER_PAYMENT\", \"days\": 90}]}", "policy.rules-overlap", "benefitRules[1] and benefitRules[0]");
+        refused("{\"contribution\": \"350.00\", \"benefitRules\": [{\"start\": \"NEXT_MONTH\", \"waitDays\": 90}]}",
+                "body.unknown-field-at", "benefitRules[0].waitDays");
+        refused("{\"contribution\": \"350.00\", \"benefitRules\": [{\"start\": \"NEXT_MONTH\", \"days\": \"ninety\"}]}",
+                "body.unreadable", "benefitRules[0].days");
+        refused("{\"contribution\": \"350.00\", \"benefitRules\": [{\"start\": \"LATER\"}]}",
+                "body.unreadable", "benefitRules[0].start");
+    }
+
+    private static void refused(String policy, String code, String path) {
+        given().auth().preemptive().basic("admin", "admin").contentType("application/json").header("Accept-Language", "en")
+                .body(policy).put("/api/v1/regions/nc-refused/policies/2023").then().statusCode(400)
+                .body("code", org.hamcrest.Matchers.equalTo(code)).body("detail", containsString(path));
     }
 }
