@@ -181,6 +181,17 @@ class RegionNoticeCasesTest {
     }
 
     @Test
+    void twoRegionsNeverSeeEachOthersRules() throws IOException {
+        load("aikou-2023", "nc-two-aikou", 2023, "平所村NC2");
+        load("pingjiang-2023", "nc-two-pingjiang", 2023, "梅仙镇NC2");
+        JsonPath aikou = decide("平所村NC2", 2023, Case.paying("350.00@2023-07-03T10:00:00+08:00"), null);
+        expect(aikou, "0.00", "960.00", "UNDERPAID");
+        JsonPath pingjiang = decide("梅仙镇NC2", 2023, Case.paying("350.00@2023-07-03T10:00:00+08:00"), null);
+        expect(pingjiang, "0.00", "350.00", "PAID");
+        assertEquals("2023-08-01", pingjiang.getString("coveredFrom"), "Pingjiang's file has no after-window rules");
+    }
+
+    @Test
     void aDocumentThatContradictsItselfOrHasAnUnknownRuleFieldIsRefusedNamingThePath() {
         refused("{\"contribution\": \"350.00\", \"window\": {\"opens\": \"2022-11-02\", \"closes\": \"2022-12-15\"},"
                 + " \"benefitRules\": [{\"from\": \"2023-01-01\", \"until\": \"2023-03-31\", \"start\": \"NEXT_MONTH\"},"
