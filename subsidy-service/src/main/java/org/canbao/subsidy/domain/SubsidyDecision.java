@@ -19,7 +19,7 @@ public final class SubsidyDecision {
     private record Grant(CategorySpell spell, SubsidyRule rule, BigDecimal amount) {
     }
 
-    /** @param requestedTier the tier asked about, or null for the tier of the latest payment (else 1) */
+    /** As the service decides today: nothing known of the person besides categories and payments. */
     public static Entitlement decide(Policy policy, Integer requestedTier, List<CategorySpell> spells,
                                      List<PaymentRecord> payments) {
         return decide(policy, requestedTier, spells, payments, Enrollee.UNKNOWN);
