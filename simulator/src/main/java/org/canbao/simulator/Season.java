@@ -73,6 +73,11 @@ public final class Season {
         return region;
     }
 
+    /** Compares every figure again (after a rebuild, say) until they match or {@code timeout} has passed. */
+    public List<String> check(Duration timeout) throws InterruptedException {
+        return new FigureCheck(county, region, payments, subsidy, reporting).await(timeout);
+    }
+
     public String progressPath() {
         return "/api/v1/regions/" + region + "/campaigns/" + year + "/progress";
     }
