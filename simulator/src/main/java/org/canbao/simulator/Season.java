@@ -194,11 +194,16 @@ public final class Season {
                 body.add(csv ? id + ",错号,MONITORED_UNSTABLE" : "{\"idNumber\":\"" + id + "\",\"name\":\"错号\",\"category\":\"" + listed.get(0).hardship().category() + "\"}");
             }
             lines += listed.size() + bad;
-            tally.expect("status feeds", listed.size(), 0, bad);
             List<Resident> recognised = listed.stream().filter(r -> r.hardship().fromFeed() == p).toList();
+            long dropped = county.residents().stream()
+                    .filter(r -> r.hardship() != null && r.hardship().department().equals(department) && r.hardship().untilFeed() == p).count();
+            tally.expect("status feeds (unchanged members as duplicates)", recognised.size(), listed.size() - recognised.size(), bad);
+            tally.expect("status feeds: removed", dropped, 0, 0);
             sent.add(pool.submit(() -> {
-                tally.answered("status feeds", enrollment.post(department, "/api/v1/status-feeds/" + department + "?mode=snapshot&asOf=" + asOf,
-                        csv ? "text/csv" : NDJSON, String.join("\n", body)).ok());
+                Api.Answer answer = enrollment.post(department, "/api/v1/status-feeds/" + department + "?mode=snapshot&asOf=" + asOf,
+                        csv ? "text/csv" : NDJSON, String.join("\n", body)).ok();
+                tally.answered("status feeds (unchanged members as duplicates)", answer);
+                tally.answeredCount("status feeds: removed", answer.json().path("removed").asLong());
                 admit(List.of(), recognised);
             }));
         }

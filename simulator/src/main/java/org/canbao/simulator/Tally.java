@@ -33,6 +33,10 @@ final class Tally {
         a[2] += json.path("rejected").size();
     }
 
+    synchronized void answeredCount(String what, long n) {
+        answered.computeIfAbsent(what, k -> new long[3])[0] += n;
+    }
+
     void expectStream(long accepted, long duplicates, long rejected) {
         expect(STREAM, accepted, duplicates, rejected);
     }
