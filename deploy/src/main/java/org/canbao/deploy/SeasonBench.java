@@ -95,6 +95,12 @@ final class SeasonBench {
                 result.lag().persons(), result.lag().meanPollMs());
         json.put("lag_p50_ms", Math.round(result.lag().p50Ms())).put("lag_p99_ms", Math.round(result.lag().p99Ms()))
                 .put("lag_max_ms", Math.round(result.lag().maxMs())).put("lag_payments", result.lag().persons());
+        List<Double> alone = result.lagAlone().stream().sorted().toList();
+        if (!alone.isEmpty()) {
+            System.out.printf("lag of a payment sent alone after the season (%d, one at a time): median %.0f ms, max %.0f ms%n",
+                    alone.size(), alone.get((alone.size() - 1) / 2), alone.get(alone.size() - 1));
+            json.put("lag_alone_p50_ms", Math.round(alone.get((alone.size() - 1) / 2))).put("lag_alone_max_ms", Math.round(alone.get(alone.size() - 1)));
+        }
         double rebuildRate = rebuild.path("eventsPerSecond").asDouble();
         System.out.printf("reporting rebuild (%s): %,d events in %.1f s, %,.0f events/s%n", rebuild.path("source").asText(),
                 rebuild.path("events").asLong(), rebuild.path("seconds").asDouble(), rebuildRate);

@@ -65,6 +65,7 @@ class SeasonIT {
         result.stages().forEach(s -> System.out.printf("%-45s %,8d %s %8.1f s %,9.0f/s%n", s.name(), s.items(), s.unit(), s.seconds(), s.rate()));
         System.out.printf("season %.1f s, lag p50 %.0f ms p99 %.0f ms max %.0f ms%n", result.seasonSeconds(),
                 result.lag().p50Ms(), result.lag().p99Ms(), result.lag().maxMs());
+        System.out.println("lag of single payments sent alone (ms): " + result.lagAlone());
         assertEquals(List.of(), result.differences(), "every figure is what the simulator sent");
         assertTrue(result.lag().persons() > 0, "the lag was measured");
     }
