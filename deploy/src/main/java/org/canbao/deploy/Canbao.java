@@ -68,7 +68,15 @@ public final class Canbao {
                     System.exit(1);
                 }
             }
-            case "bench" -> Benchmark.run(args.length > 1 ? Integer.parseInt(args[1]) : 50_000);
+            case "bench" -> {
+                if (args.length > 2 && args[1].equals("--season")) {
+                    if (!SeasonBench.run(canbao.root, args[2], option(args, "--scale", 0.05), (int) option(args, "--clients", 4))) {
+                        System.exit(1);
+                    }
+                } else {
+                    Benchmark.run(args.length > 1 ? Integer.parseInt(args[1]) : 50_000);
+                }
+            }
             case "files" -> FileTimings.run(args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000);
             case "down" -> canbao.down(args.length > 1 && args[1].equals("--purge"));
             case "rebuild" -> rebuild(args.length > 1 ? args[1] : "");
@@ -78,9 +86,19 @@ public final class Canbao {
                 }
             }
             default -> System.out.println("usage: ./canbao up [--instances subsidy-service=2,...] | demo | status | load <region dir>... [--year Y] | bench [N] "
+                    + "| bench --season <region> [--scale F] [--clients N] "
                     + "| files [rows] | rebuild <service> "
                     + "| chaos [--minutes M] | down [--purge]");
         }
+    }
+
+    private static double option(String[] args, String name, double otherwise) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Double.parseDouble(args[i + 1]);
+            }
+        }
+        return otherwise;
     }
 
     /**
