@@ -134,7 +134,10 @@ public class ProjectionWriter {
         });
     }
 
-    /** In event order, so a removal always finds the spell its addition opened. */
+    /**
+     * In event order, so a removal always finds the spell its addition opened. A renewal (recognised again by a later
+     * year's list) changes no spell: the counts do not depend on when a status was last recognised.
+     */
     public static void statusChanges(Connection c, List<StatusChanged> events) throws SQLException {
         LiveCounts.around(c, keys(events, StatusChanged::personKey), () -> {
             try (PreparedStatement add = c.prepareStatement(ADD_SPELL); PreparedStatement end = c.prepareStatement(END_SPELL)) {
@@ -145,7 +148,7 @@ public class ProjectionWriter {
                         add.setString(3, e.category());
                         add.setDate(4, Date.valueOf(e.validFrom()));
                         add.executeUpdate();
-                    } else {
+                    } else if (e.change() == StatusChanged.Change.REMOVED) {
                         end.setDate(1, Date.valueOf(e.validFrom()));
                         end.setString(2, e.personKey());
                         end.setString(3, e.department());
