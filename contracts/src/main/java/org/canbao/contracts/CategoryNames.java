@@ -25,7 +25,11 @@ public final class CategoryNames {
             "在乡老复员军人", "ELDERLY_DEMOBILIZED", "满60岁农村籍退役士兵", "RURAL_VETERAN_60",
             "重点优抚对象（不含1-6级残疾）", "PRIORITY_ENTITLED", "重点优抚对象", "PRIORITY_ENTITLED",
             "计生优抚（奖抚）对象", "FAMILY_PLANNING_REWARD", "计生残抚（特扶）对象", "FAMILY_PLANNING_SPECIAL",
-            "计划生育手术并发症对象", "FAMILY_PLANNING_COMPLICATION");
+            "计划生育手术并发症对象", "FAMILY_PLANNING_COMPLICATION",
+            // older notices' own categories (Wuming 2018), which a policy year's vocabulary may name
+            "建档立卡贫困人员", "REGISTERED_POOR", "建档立卡贫困人口", "REGISTERED_POOR",
+            "独生子女户", "ONLY_CHILD_HOUSEHOLD", "双女结扎户", "TWO_DAUGHTERS_STERILISED", "残疾人", "DISABLED",
+            "五保户", "EXTREME_POVERTY", "低保户", "MINIMUM_LIVING");
 
     private CategoryNames() {
     }

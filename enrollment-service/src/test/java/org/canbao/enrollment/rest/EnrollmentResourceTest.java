@@ -88,9 +88,10 @@ class EnrollmentResourceTest {
                 .body(("身份证号码,姓名,户号,乡镇,村（社区）\n" + qian.value() + ",钱八,Q1,梅仙镇,大坪村\n").getBytes(gbk))
                 .post("/api/v1/residents").then().statusCode(200).body("accepted", equalTo(1));
         given().auth().preemptive().basic("rural-revitalization", "rural-revitalization").contentType("text/csv")
-                .body(("身份证号码,姓名,人员类别\n" + qian.value() + ",钱八,脱贫不稳定户\n" + qian.value() + ",钱八,不存在类别\n").getBytes(gbk))
+                .body(("身份证号码,姓名,人员类别\n" + qian.value() + ",钱八,脱贫不稳定户\n" + qian.value() + ",钱八,不存在类别\n"
+                        + qian.value() + ",钱八,建档立卡贫困人员\n").getBytes(gbk))
                 .post("/api/v1/status-feeds/rural-revitalization?asOf=2022-08-31&mode=delta").then().statusCode(200)
-                .body("accepted", equalTo(1)).body("added", equalTo(1))
+                .body("accepted", equalTo(2)).body("added", equalTo(2))
                 .body("rejected[0].line", equalTo(3)).body("rejected[0].reason", equalTo("未知人员类别“不存在类别”"));
         given().auth().preemptive().basic("rural-revitalization", "rural-revitalization").contentType("text/csv")
                 .body(bytes("idNumber,name,category\n" + qian.value() + ",钱八,MONITORED_UNSTABLE\n"))
