@@ -1,5 +1,6 @@
 package org.canbao.deploy;
 
+import static org.canbao.deploy.EndToEnd.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -42,10 +43,7 @@ class ChaosIT {
                 }
             }
         }
-        Map<ServiceSpec, Integer> ports = new EnumMap<>(ServiceSpec.class);
-        for (ServiceSpec service : ServiceSpec.values()) {
-            ports.put(service, freePort());
-        }
+        Map<ServiceSpec, Integer> ports = EndToEnd.freePorts();
         Map<String, String> env = Map.of("CANBAO_DB_URL", postgres.jdbcUrl(database),
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(), "CANBAO_PSEUDONYM_KEY", "chaos-test-pseudonym-key");
         Suite suite = Suite.start(root, ports, env, logs, Duration.ofSeconds(180));
@@ -76,12 +74,6 @@ class ChaosIT {
             faults.stopAll();
             suite.close();
             broker.stop();
-        }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

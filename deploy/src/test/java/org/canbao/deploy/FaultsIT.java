@@ -1,24 +1,21 @@
 package org.canbao.deploy;
 
+import static org.canbao.deploy.EndToEnd.ok;
+import static org.canbao.deploy.EndToEnd.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -26,7 +23,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.canbao.contracts.IdNumber;
-import org.canbao.infra.Postgres;
 import org.canbao.infra.TestInfra;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,20 +50,8 @@ class FaultsIT {
 
     @BeforeAll
     static void startSuite() throws Exception {
-        Postgres postgres = TestInfra.postgres();
         database = TestInfra.freshDatabase("faults");
-        DatabaseRoles.prepare(TestInfra.postgres().jdbcUrl(database));
-        Map<ServiceSpec, Integer> ports = new EnumMap<>(ServiceSpec.class);
-        for (ServiceSpec service : ServiceSpec.values()) {
-            try (var socket = new java.net.ServerSocket(0)) {
-                ports.put(service, socket.getLocalPort());
-            }
-        }
-        suite = Suite.start(Path.of("").toAbsolutePath().getParent(), ports, Map.of(
-                        "CANBAO_DB_URL", postgres.jdbcUrl(database),
-                        "KAFKA_BOOTSTRAP_SERVERS", TestInfra.broker().bootstrapServers(),
-                        "CANBAO_PSEUDONYM_KEY", "faults-test-pseudonym-key"),
-                Path.of("target", "faults-logs"), Duration.ofSeconds(180));
+        suite = EndToEnd.start("faults", database, TestInfra.broker().bootstrapServers());
     }
 
     @AfterAll
@@ -287,32 +271,5 @@ class FaultsIT {
 
     private static IdNumber person(int i) {
         return IdNumber.of(Pingjiang.REGION_CODE, LocalDate.of(1950, 1, 1).plusDays(i * 7L), 100 + i % 800);
-    }
-
-    private static JsonNode ok(Http.Answer answer) {
-        assertEquals(200, answer.status(), answer.body());
-        return answer.json();
-    }
-
-    private static Http.Answer eventually(String what, Supplier<Http.Answer> call, Predicate<Http.Answer> done, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        Http.Answer last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                last = call.get();
-                if (done.test(last)) {
-                    return last;
-                }
-            } catch (IllegalStateException down) {
-                last = new Http.Answer(503, down.getMessage());
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError(what + " did not happen; last answer " + (last == null ? null : last.status() + " " + last.body()));
     }
 }

@@ -1,5 +1,7 @@
 package org.canbao.deploy;
 
+import static org.canbao.deploy.EndToEnd.ok;
+import static org.canbao.deploy.EndToEnd.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,14 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.canbao.contracts.EventCodec;
 import org.canbao.contracts.IdNumber;
 import org.canbao.infra.KafkaBroker;
@@ -40,20 +36,7 @@ class RegionsIT {
         brokerDir = Files.createTempDirectory("canbao-regions-kafka");
         broker = KafkaBroker.start(brokerDir, 0, 0);
         database = TestInfra.freshDatabase("regions");
-        DatabaseRoles.prepare(TestInfra.postgres().jdbcUrl(database));
-        Path logs = Path.of("target", "regions-logs");
-        Files.createDirectories(logs);
-        Map<ServiceSpec, Integer> ports = new EnumMap<>(ServiceSpec.class);
-        for (ServiceSpec service : ServiceSpec.values()) {
-            try (var socket = new java.net.ServerSocket(0)) {
-                ports.put(service, socket.getLocalPort());
-            }
-        }
-        suite = Suite.start(Path.of("").toAbsolutePath().getParent(), ports, Map.of(
-                        "CANBAO_DB_URL", TestInfra.postgres().jdbcUrl(database),
-                        "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                        "CANBAO_PSEUDONYM_KEY", "regions-test-pseudonym-key"),
-                logs, Duration.ofSeconds(180));
+        suite = EndToEnd.start("regions", database, broker.bootstrapServers());
     }
 
     @AfterAll
@@ -170,28 +153,5 @@ class RegionsIT {
             }
         }
         return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-    }
-
-    private static JsonNode ok(Http.Answer answer) {
-        assertEquals(200, answer.status(), answer.body());
-        return answer.json();
-    }
-
-    private static Http.Answer eventually(String what, Supplier<Http.Answer> call, Predicate<Http.Answer> done) {
-        Instant deadline = Instant.now().plusSeconds(60);
-        Http.Answer last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = call.get();
-            if (done.test(last)) {
-                return last;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError(what + " did not happen; last answer " + (last == null ? null : last.status() + " " + last.body()));
     }
 }

@@ -1,27 +1,23 @@
 package org.canbao.deploy;
 
+import static org.canbao.deploy.EndToEnd.ok;
+import static org.canbao.deploy.EndToEnd.eventually;
+import static org.canbao.deploy.EndToEnd.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.canbao.contracts.IdNumber;
-import org.canbao.infra.Broker;
 import org.canbao.infra.OidcServer;
-import org.canbao.infra.Postgres;
 import org.canbao.infra.TestInfra;
 import org.canbao.infra.TopicReader;
 import org.junit.jupiter.api.AfterAll;
@@ -40,24 +36,8 @@ class WalkingSkeletonIT {
 
     @BeforeAll
     static void startSuite() throws Exception {
-        Broker broker = TestInfra.broker();
-        Postgres postgres = TestInfra.postgres();
         database = TestInfra.freshDatabase("e2e");
-        DatabaseRoles.prepare(TestInfra.postgres().jdbcUrl(database));
-        Path root = Path.of("").toAbsolutePath().getParent();
-        Path logs = Path.of("target", "e2e-logs");
-        for (ServiceSpec service : ServiceSpec.values()) {
-            Files.deleteIfExists(logs.resolve(service.module() + ".log"));
-        }
-        Map<ServiceSpec, Integer> ports = new EnumMap<>(ServiceSpec.class);
-        for (ServiceSpec service : ServiceSpec.values()) {
-            ports.put(service, freePort());
-        }
-        suite = Suite.start(root, ports, Map.of(
-                        "CANBAO_DB_URL", postgres.jdbcUrl(database),
-                        "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                        "CANBAO_PSEUDONYM_KEY", "end-to-end-test-pseudonym-key"),
-                logs, Duration.ofSeconds(180));
+        suite = EndToEnd.start("e2e", database, TestInfra.broker().bootstrapServers());
         suite.startUpTimes().forEach((s, d) -> System.out.printf("start-up %s: %d ms%n", s.module(), d.toMillis()));
     }
 
@@ -242,39 +222,10 @@ class WalkingSkeletonIT {
         throw new AssertionError(name + " not in " + progress);
     }
 
-    private static JsonNode ok(Http.Answer answer) {
-        assertEquals(200, answer.status(), answer.body());
-        return answer.json();
-    }
-
     private static void assertRejected(JsonNode report, int index, int line, String reason) {
         JsonNode rejection = report.get("rejected").get(index);
         assertNotNull(rejection, report.toString());
         assertEquals(line, rejection.get("line").asInt(), report.toString());
         assertEquals(reason, rejection.get("reason").asText(), report.toString());
-    }
-
-    private static Http.Answer eventually(String what, Supplier<Http.Answer> call, Predicate<Http.Answer> done) {
-        Instant deadline = Instant.now().plusSeconds(60);
-        Http.Answer last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = call.get();
-            if (done.test(last)) {
-                return last;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError(what + " did not happen; last answer " + (last == null ? null : last.status() + " " + last.body()));
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,0 +1,85 @@
+package org.canbao.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.canbao.infra.TestInfra;
+
+/** What the end-to-end tests share: the four built services on free ports, and waiting for an answer. */
+final class EndToEnd {
+    private EndToEnd() {
+    }
+
+    static int freePort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static Map<ServiceSpec, Integer> freePorts() throws IOException {
+        Map<ServiceSpec, Integer> ports = new EnumMap<>(ServiceSpec.class);
+        for (ServiceSpec service : ServiceSpec.values()) {
+            ports.put(service, freePort());
+        }
+        return ports;
+    }
+
+    /**
+     * The four services against this broker and the test PostgreSQL's {@code database} (its roles prepared), with
+     * their logs, fresh, in {@code target/<name>-logs}.
+     */
+    static Suite start(String name, String database, String bootstrapServers) throws Exception {
+        DatabaseRoles.prepare(TestInfra.postgres().jdbcUrl(database));
+        Path logs = Path.of("target", name + "-logs");
+        Files.createDirectories(logs);
+        for (ServiceSpec service : ServiceSpec.values()) {
+            Files.deleteIfExists(logs.resolve(service.module() + ".log"));
+        }
+        return Suite.start(Path.of("").toAbsolutePath().getParent(), freePorts(), Map.of(
+                        "CANBAO_DB_URL", TestInfra.postgres().jdbcUrl(database),
+                        "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
+                        "CANBAO_PSEUDONYM_KEY", name + "-test-pseudonym-key"),
+                logs, Duration.ofSeconds(180));
+    }
+
+    static JsonNode ok(Http.Answer answer) {
+        assertEquals(200, answer.status(), answer.body());
+        return answer.json();
+    }
+
+    static Http.Answer eventually(String what, Supplier<Http.Answer> call, Predicate<Http.Answer> done) {
+        return eventually(what, call, done, Duration.ofSeconds(60));
+    }
+
+    /** Asks until the answer is as wanted; a service that does not answer (down, restarting) counts as a 503. */
+    static Http.Answer eventually(String what, Supplier<Http.Answer> call, Predicate<Http.Answer> done, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        Http.Answer last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                last = call.get();
+                if (done.test(last)) {
+                    return last;
+                }
+            } catch (IllegalStateException down) {
+                last = new Http.Answer(503, down.getMessage());
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError(what + " did not happen; last answer " + (last == null ? null : last.status() + " " + last.body()));
+    }
+}
