@@ -121,7 +121,7 @@ public final class Benchmark {
         return config;
     }
 
-    private static double rawProduce(String topic, int n) throws Exception {
+    static double rawProduce(String topic, int n) throws Exception {
         createTopic(topic);
         Map<String, Object> config = producerConfig(Map.of());
         String value = "x".repeat(200);
@@ -138,7 +138,7 @@ public final class Benchmark {
         return n / seconds(start);
     }
 
-    private static double rawConsume(String topic, int n) {
+    static double rawConsume(String topic, int n) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER,
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
