@@ -245,7 +245,7 @@ class RegionCampaignsTest {
         given().auth().preemptive().basic("admin", "admin").contentType("application/json")
                 .body(("{" + units + ",\"taxOffices\":\"城步\"}").getBytes(StandardCharsets.UTF_8))
                 .put("/api/v1/regions/strict/campaigns/2056").then().statusCode(400)
-                .body("detail", startsWith("$.taxOffices：类型错误，应为array"));
+                .body("detail", startsWith("$.taxOffices处：类型错误，应为array"));
         given().auth().preemptive().basic("admin", "admin").contentType("application/json")
                 .body(("{" + units + ",\"bottomN\":3}").getBytes(StandardCharsets.UTF_8))
                 .put("/api/v1/campaigns/2056").then().statusCode(200);
