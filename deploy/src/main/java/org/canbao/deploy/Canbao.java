@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +53,9 @@ public final class Canbao {
         Canbao canbao = new Canbao(Path.of("").toAbsolutePath());
         String command = args.length == 0 ? "help" : args[0];
         switch (command) {
-            case "up" -> canbao.up();
+            case "up" -> canbao.up(Instances.parse(Arrays.asList(args)));
             case "demo" -> {
-                canbao.up();
+                canbao.up(Instances.parse(Arrays.asList(args)));
                 DemoData.load(Map.of(ServiceSpec.SUBSIDY, new Http(ServiceSpec.SUBSIDY.port()),
                         ServiceSpec.REPORTING, new Http(ServiceSpec.REPORTING.port()),
                         ServiceSpec.ENROLLMENT, new Http(ServiceSpec.ENROLLMENT.port()),
@@ -84,7 +85,7 @@ public final class Canbao {
                     System.exit(1);
                 }
             }
-            default -> System.out.println("usage: ./canbao up | demo | status | load <region dir>... [--year Y] | bench [N] "
+            default -> System.out.println("usage: ./canbao up [--instances subsidy-service=2,...] | demo | status | load <region dir>... [--year Y] | bench [N] "
                     + "| bench --season <region> [--scale F] [--clients N] "
                     + "| files [rows] | rebuild <service> "
                     + "| chaos [--minutes M] | down [--purge]");
@@ -177,7 +178,7 @@ public final class Canbao {
                 result.path("eventsPerSecond").asLong());
     }
 
-    private void up() throws Exception {
+    private void up(Map<ServiceSpec, Integer> instances) throws Exception {
         Files.createDirectories(run);
         Instant start = Instant.now();
         String key = pseudonymKey(data);
@@ -208,11 +209,12 @@ public final class Canbao {
                 toStart.put(service, service.port());
             }
         }
-        Suite suite = Suite.start(root, toStart, Map.of("CANBAO_PSEUDONYM_KEY", key, "CANBAO_DEFAULT_REGION", DEFAULT_REGION),
-                run, Duration.ofSeconds(180));
+        Map<String, String> env = Map.of("CANBAO_PSEUDONYM_KEY", key, "CANBAO_DEFAULT_REGION", DEFAULT_REGION);
+        Suite suite = Suite.start(root, toStart, env, run, Duration.ofSeconds(180));
         suite.processes().forEach((service, process) -> pid(service.module(), process.pid()));
         suite.startUpTimes().forEach((s, d) -> System.out.printf("%s: ready on http://127.0.0.1:%d in %.1f s%n",
                 s.module(), s.port(), d.toMillis() / 1000.0));
+        Instances.scale(root, run, instances, env);
         System.out.printf("up in %.1f s; logs and pids in %s%n", Duration.between(start, Instant.now()).toMillis() / 1000.0, run);
     }
 
@@ -244,6 +246,10 @@ public final class Canbao {
     }
 
     private void down(boolean purge) throws IOException, InterruptedException {
+        for (Path extra : Instances.extras(run)) {
+            Instances.stop(extra);
+            System.out.println("stopped " + extra.getFileName().toString().replace(".pid", ""));
+        }
         List<String> order = new ArrayList<>(Stream.of(ServiceSpec.values()).map(ServiceSpec::module).toList());
         order.add("kafka");
         order.add("postgres");

@@ -22,6 +22,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Map<Integer, Integer> MANAGEMENT_PORTS = new ConcurrentHashMap<>();
+    /**
+     * A service sized as in a small container (issue 8 asks at most 350 MB resident each): a heap its batches fit in,
+     * the serial collector (no parallel collector threads on two cores), and bounded metaspace, code cache, thread
+     * stacks and direct buffers, which otherwise grow with the machine. {@code CANBAO_JAVA_OPTS} replaces them.
+     */
+    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx224m", "-XX:+UseSerialGC",
+            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:MaxDirectMemorySize=96m");
 
     private ServiceProcess() {
     }
@@ -32,10 +39,12 @@ public final class ServiceProcess {
             throw new IOException(jar + " is missing: build with ./mvnw install -DskipTests");
         }
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx512m",
-                "-jar", jar.toString()))
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String options = System.getenv("CANBAO_JAVA_OPTS");
+        command.addAll(options == null || options.isBlank() ? JVM_OPTIONS : List.of(options.trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);

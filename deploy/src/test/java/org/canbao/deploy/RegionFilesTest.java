@@ -22,9 +22,13 @@ import org.junit.jupiter.api.Test;
 class RegionFilesTest {
     static final Path REGIONS = Path.of("regions");
     private static final Set<String> POLICY_FIELDS = Set.of("region", "contribution", "tiers", "subsidies", "subsidyTable",
-            "window", "baseListDate", "benefitStart");
+            "window", "baseListDate", "benefitStart", "benefitRules", "fiscalShare", "afterWindow", "refundAfterPayment",
+            "categories", "statusValidity");
+    private static final Set<String> BENEFIT_RULE_FIELDS = Set.of("from", "until", "persons", "newbornAge", "start", "days",
+            "due", "except");
     private static final Set<String> SUBSIDY_FIELDS = Set.of("category", "tier", "rule", "amount", "fundingSource");
-    private static final Set<String> CAMPAIGN_FIELDS = Set.of("units", "checkpoints", "awards", "incentives");
+    private static final Set<String> CAMPAIGN_FIELDS = Set.of("units", "checkpoints", "bulletins", "bottomN", "hardshipFloor",
+            "targetReductions", "taxOffices", "awards", "incentives");
 
     static List<Path> regions() throws IOException {
         try (Stream<Path> dirs = Files.list(REGIONS)) {
@@ -48,6 +52,8 @@ class RegionFilesTest {
             policy.fieldNames().forEachRemaining(f -> assertTrue(POLICY_FIELDS.contains(f), dir + ": policy field " + f));
             policy.path("subsidies").forEach(s -> s.fieldNames().forEachRemaining(f ->
                     assertTrue(SUBSIDY_FIELDS.contains(f), dir + ": subsidy field " + f)));
+            policy.path("benefitRules").forEach(r -> r.fieldNames().forEachRemaining(f ->
+                    assertTrue(BENEFIT_RULE_FIELDS.contains(f), dir + ": benefit rule field " + f)));
             assertFalse(policy.path("tiers").isEmpty(), dir + " has tiers");
             JsonNode campaign = EventCodec.mapper().readTree(region.campaign());
             campaign.fieldNames().forEachRemaining(f -> assertTrue(CAMPAIGN_FIELDS.contains(f), dir + ": campaign field " + f));

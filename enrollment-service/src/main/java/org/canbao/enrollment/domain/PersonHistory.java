@@ -36,10 +36,13 @@ public final class PersonHistory {
                 entries.add(identity(recorded, identity, now));
                 identity = now;
             } else if (event instanceof StatusChanged change) {
-                boolean added = change.change() == StatusChanged.Change.ADDED;
+                String what = switch (change.change()) {
+                    case ADDED -> "recognised as ";
+                    case RENEWED -> "recognised again as ";
+                    case REMOVED -> "no longer ";
+                };
                 entries.add(new Entry(recorded.version(), "status-changed", change.validFrom().toString(),
-                        recorded.recordedAt(), change.department(),
-                        (added ? "recognised as " : "no longer ") + change.category() + " from " + change.validFrom(),
+                        recorded.recordedAt(), change.department(), what + change.category() + " from " + change.validFrom(),
                         Map.of("category", change.category(), "change", change.change().name())));
             } else if (event instanceof PersonExcluded excluded) {
                 entries.add(new Entry(recorded.version(), "person-excluded", excluded.recordedAt().toString(),

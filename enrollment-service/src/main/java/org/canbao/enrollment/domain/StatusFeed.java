@@ -1,5 +1,6 @@
 package org.canbao.enrollment.domain;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,8 +22,12 @@ public final class StatusFeed {
     public record Line(Entry entry, Action action) {
     }
 
-    /** What the feed changes; {@code unchangedLines} named something already in effect. */
-    public record Changes(List<Entry> added, List<Entry> removed, int changedLines, int unchangedLines) {
+    /**
+     * What the feed changes; {@code unchangedLines} named something already in effect, and {@code confirmed} holds
+     * those entries (they stay), which a list of a later year recognises again ({@link #renews}).
+     */
+    public record Changes(List<Entry> added, List<Entry> removed, List<Entry> confirmed, int changedLines,
+                          int unchangedLines) {
     }
 
     private StatusFeed() {
@@ -47,6 +52,18 @@ public final class StatusFeed {
         }
         List<Entry> added = state.stream().filter(e -> !current.contains(e)).toList();
         List<Entry> removed = current.stream().filter(e -> !state.contains(e)).toList();
-        return new Changes(added, removed, changed, lines.size() - changed);
+        List<Entry> confirmed = lines.stream().filter(l -> l.action() == Action.ADD).map(Line::entry)
+                .filter(e -> current.contains(e) && state.contains(e)).distinct().toList();
+        return new Changes(added, removed, confirmed, changed, lines.size() - changed);
+    }
+
+    /**
+     * Whether a list dated {@code named} recognises again an entry last recognised on {@code lastRecognised}: when it
+     * is of a later calendar year. A hardship status belongs to the period it was recognised for (POLICY.md), and the
+     * departments' base lists are yearly; monthly lists of the same year renew nothing, so a renewal is sent at most
+     * once a year per person, department and category.
+     */
+    public static boolean renews(LocalDate lastRecognised, LocalDate named) {
+        return named.getYear() > lastRecognised.getYear();
     }
 }

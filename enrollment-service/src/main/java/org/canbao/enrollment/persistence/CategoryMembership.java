@@ -37,8 +37,17 @@ public class CategoryMembership extends PanacheEntityBase {
     @Column(name = "recorded_at")
     public Instant recordedAt;
 
+    /** The date of the latest list that recognised it again (a later year's), null when none did. */
+    @Column(name = "recognised_on")
+    public LocalDate recognisedOn;
+
     @Column(name = "ended_recorded_at")
     public Instant endedRecordedAt;
+
+    /** When it was last recognised: added, or named again by a later year's list. */
+    public LocalDate lastRecognised() {
+        return recognisedOn != null ? recognisedOn : validFrom;
+    }
 
     public static List<CategoryMembership> openOf(String department) {
         return list("department = ?1 and validUntil is null", department);

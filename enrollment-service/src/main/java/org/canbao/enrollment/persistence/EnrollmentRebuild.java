@@ -34,6 +34,8 @@ public class EnrollmentRebuild implements ProjectionRebuilder {
             + "recorded_at) values (?, ?, ?, ?, ?)";
     private static final String END = "update category_membership set valid_until = ?, ended_recorded_at = ? "
             + "where id_number = ? and department = ? and category = ? and valid_until is null";
+    private static final String RENEW = "update category_membership set recognised_on = ? "
+            + "where id_number = ? and department = ? and category = ? and valid_until is null";
     private static final String EXCLUDE = """
             insert into exclusion (id_number, policy_year, reason, recorded_at) values (?, ?, ?, ?)
             on conflict (id_number, policy_year) do update set reason = excluded.reason, recorded_at = excluded.recorded_at
@@ -53,7 +55,8 @@ public class EnrollmentRebuild implements ProjectionRebuilder {
     /** In position order, one statement per event: a page may hold a person's roster line and their status changes. */
     static void apply(Connection c, List<StoredEvent> events) throws SQLException {
         try (PreparedStatement resident = c.prepareStatement(RESIDENT); PreparedStatement add = c.prepareStatement(ADD);
-             PreparedStatement end = c.prepareStatement(END); PreparedStatement exclude = c.prepareStatement(EXCLUDE)) {
+             PreparedStatement end = c.prepareStatement(END); PreparedStatement renew = c.prepareStatement(RENEW);
+             PreparedStatement exclude = c.prepareStatement(EXCLUDE)) {
             for (StoredEvent stored : events) {
                 if (!stored.isEvent()) {
                     continue;
@@ -79,6 +82,12 @@ public class EnrollmentRebuild implements ProjectionRebuilder {
                     add.setDate(4, Date.valueOf(e.validFrom()));
                     add.setTimestamp(5, Timestamp.from(e.recordedAt()));
                     add.executeUpdate();
+                } else if (event instanceof StatusChanged e && e.change() == StatusChanged.Change.RENEWED) {
+                    renew.setDate(1, Date.valueOf(e.validFrom()));
+                    renew.setString(2, idNumber);
+                    renew.setString(3, e.department());
+                    renew.setString(4, e.category());
+                    renew.executeUpdate();
                 } else if (event instanceof StatusChanged e) {
                     end.setDate(1, Date.valueOf(e.validFrom()));
                     end.setTimestamp(2, Timestamp.from(e.recordedAt()));

@@ -64,10 +64,12 @@ public class StatusFeedService {
         StatusFeed.Changes changes = StatusFeed.apply(open.keySet(), lines, mode, kept);
 
         Instant now = Instant.now();
+        List<Entry> renewed = changes.confirmed().stream()
+                .filter(e -> StatusFeed.renews(open.get(e).lastRecognised(), effective.get(e))).toList();
         Map<String, Resident> people = new HashMap<>(residents);
         people.putAll(Resident.byIdNumbers(changes.removed().stream().map(Entry::idNumber)
                 .filter(id -> !residents.containsKey(id)).collect(Collectors.toSet())));
-        store.lock(java.util.stream.Stream.concat(changes.added().stream(), changes.removed().stream())
+        store.lock(java.util.stream.Stream.of(changes.added(), changes.removed(), renewed).flatMap(List::stream)
                 .map(e -> Resident.stream(people.get(e.idNumber()).personKey)).collect(Collectors.toSet()));
         for (Entry entry : changes.added()) {
             CategoryMembership membership = new CategoryMembership();
@@ -85,6 +87,11 @@ public class StatusFeedService {
             membership.validUntil = until.isBefore(membership.validFrom) ? membership.validFrom : until;
             membership.endedRecordedAt = now;
             publish(people, entry, department, Change.REMOVED, membership.validUntil, now);
+        }
+        for (Entry entry : renewed) {
+            CategoryMembership membership = open.get(entry);
+            membership.recognisedOn = effective.get(entry);
+            publish(people, entry, department, Change.RENEWED, membership.recognisedOn, now);
         }
         report.accepted = changes.changedLines();
         report.duplicates = changes.unchangedLines();

@@ -78,4 +78,14 @@ class StatusFeedTest {
         assertEquals("民政部门无权报送“重度残疾”类别", departments.refusal("civil-affairs", "SEVERE_DISABILITY").render(Language.ZH));
         assertEquals("unknown category 'RICH'", departments.refusal("civil-affairs", "RICH").render(Language.EN));
     }
+
+    @Test
+    void whatAListNamesAgainIsConfirmedAndALaterYearsListRenewsIt() {
+        StatusFeed.Changes changes = StatusFeed.apply(Set.of(A_LOW, B_POOR),
+                List.of(add(A_LOW), add(A_LOW), add(C_LOW), new Line(B_POOR, Action.REMOVE)), Mode.DELTA, Set.of());
+        assertEquals(List.of(A_LOW), changes.confirmed(), "named again, once; the new and the removed are not confirmed");
+        assertEquals(true, StatusFeed.renews(java.time.LocalDate.of(2022, 8, 31), java.time.LocalDate.of(2023, 8, 31)));
+        assertEquals(false, StatusFeed.renews(java.time.LocalDate.of(2022, 8, 31), java.time.LocalDate.of(2022, 12, 31)),
+                "a monthly list of the same year renews nothing");
+    }
 }

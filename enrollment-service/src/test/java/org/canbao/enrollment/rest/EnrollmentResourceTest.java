@@ -143,12 +143,24 @@ class EnrollmentResourceTest {
                 .body("categories[0].validUntil", equalTo("2022-09-30"))
                 .body("categories[0].active", equalTo(false));
 
+        // a list of the next year names 赵二 again: recognised again for that period, once a year however often named
+        for (String asOf : List.of("2023-08-31", "2023-09-30")) {
+            given().auth().preemptive().basic("civil-affairs", "civil-affairs")
+                    .contentType("text/csv").body(bytes("idNumber,name,category\n" + ZHAO.value() + ",赵二,EXTREME_POVERTY\n"))
+                    .post("/api/v1/status-feeds/civil-affairs?asOf=" + asOf + "&mode=snapshot")
+                    .then().statusCode(200).body("unchanged", equalTo(1)).body("added", equalTo(0)).body("removed", equalTo(0));
+        }
+
         List<String> ours = List.of(pseudonymizer.personKey(WANG), pseudonymizer.personKey(ZHAO));
         List<ConsumerRecord<String, String>> events = TopicReader.await(TestInfra.broker().bootstrapServers(),
-                "status-changed", seen -> seen.stream().filter(r -> ours.contains(r.key())).count() >= 3, Duration.ofSeconds(30));
+                "status-changed", seen -> seen.stream().filter(r -> ours.contains(r.key())).count() >= 4, Duration.ofSeconds(30));
         List<StatusChanged> changes = events.stream().filter(r -> ours.contains(r.key()))
                 .map(r -> EventCodec.payload(EventCodec.read(r.value()), StatusChanged.class)).toList();
-        assertEquals(3, changes.size());
+        assertEquals(4, changes.size(), changes.toString());
+        StatusChanged renewal = changes.stream().filter(c -> c.change() == StatusChanged.Change.RENEWED)
+                .findFirst().orElseThrow();
+        assertEquals("EXTREME_POVERTY", renewal.category());
+        assertEquals(LocalDate.of(2023, 8, 31), renewal.validFrom());
         StatusChanged removal = changes.stream().filter(c -> c.change() == StatusChanged.Change.REMOVED)
                 .findFirst().orElseThrow();
         assertEquals("MINIMUM_LIVING", removal.category());

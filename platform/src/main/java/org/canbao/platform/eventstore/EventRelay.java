@@ -107,8 +107,10 @@ public class EventRelay {
         }
     }
 
-    /** The backstop: a lost kick, another replica that stopped relaying. */
-    /** Skipped until the application runs: created earlier, this bean would find its channel not connected yet. */
+    /**
+     * The backstop: a lost kick, another replica that stopped relaying. Skipped until the application runs: created
+     * earlier, this bean would find its channel not connected yet.
+     */
     @Scheduled(every = "${canbao.relay.poll-interval:1s}", delayed = "2s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         kick();

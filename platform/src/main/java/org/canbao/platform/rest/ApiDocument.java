@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 /**
  * What every service's OpenAPI document shares, added at build time ({@code mp.openapi.filter}): the two ways to
  * authenticate (HTTP Basic locally, an OIDC bearer token in production) and the error answers that any
- * {@code /api/*} call can give. Every {@code /api/*} call is authenticated before anything else answers, so each one
+ * {@code /api/*} call can give, and a distinct operation id for a pooling region's copy of a call. Every {@code /api/*} call is authenticated before anything else answers, so each one
  * documents 401 and 403; those with input document 400 ({@link Problem}, RFC 9457), and those with a body 413 (over
  * {@code quarkus.http.limits.max-body-size}). Done here rather than with annotations on each resource, so a new
  * endpoint cannot forget them.
@@ -24,6 +24,8 @@ public class ApiDocument implements OASFilter {
     public static final String BASIC = "basicAuth";
     public static final String BEARER = "oidcBearer";
     static final String PROBLEM = "Problem";
+    static final String REGION_PATHS = "/api/v1/regions/{regionCode}/";
+    static final String IN_REGION = "InRegion";
     private static final String BASIC_USERS = "HTTP Basic, in the dev, test and local profiles only: the users of API.md "
             + "(public-security, civil-affairs, rural-revitalization, disabled-persons-federation, medical-insurance, "
             + "tax, supervisor, admin), password = user name. A built service (prod) has no Basic user.";
@@ -70,7 +72,21 @@ public class ApiDocument implements OASFilter {
             if (path.startsWith("/api/")) {
                 item.getOperations().values().forEach(ApiDocument::document);
             }
+            if (path.startsWith(REGION_PATHS)) {
+                item.getOperations().values().forEach(ApiDocument::inRegion);
+            }
         });
+    }
+
+    /**
+     * A region's call reaches the same resource method as the default region's call, so both would carry one
+     * operation id; ids must be unique (client generators and the API lint rely on it).
+     */
+    private static void inRegion(Operation operation) {
+        String id = operation.getOperationId();
+        if (id != null && !id.endsWith(IN_REGION)) {
+            operation.setOperationId(id + IN_REGION);
+        }
     }
 
     private static void document(Operation operation) {

@@ -71,8 +71,7 @@ public class ProblemMappers {
         JsonLocation at = e.getLocation();
         Object where = at == null ? "" : Message.of("body.at", at.getLineNr(), at.getColumnNr());
         Object field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? Message.of("body.field", mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                        .collect(Collectors.joining(".")))
+                ? Message.of("body.field", jsonPath(mapping.getPath()))
                 : "";
         return Problem.response(400, Message.of("body.unreadable", where, field, String.valueOf(e.getOriginalMessage())), language(headers));
     }
@@ -100,8 +99,24 @@ public class ProblemMappers {
     /** A field the document's type does not have: its name and the ones it has, without Canbao's class names. */
     @ServerExceptionMapper
     public Response unknownField(com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e, HttpHeaders headers) {
-        return Problem.response(400, Message.of("body.unknown-field", e.getPropertyName(),
-                String.join(", ", e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList())), language(headers));
+        String known = String.join(", ", e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
+        Message detail = e.getPath().size() > 1
+                ? Message.of("body.unknown-field-at", jsonPath(e.getPath()), e.getPropertyName(), known)
+                : Message.of("body.unknown-field", e.getPropertyName(), known);
+        return Problem.response(400, detail, language(headers));
+    }
+
+    /** A JSON path as a document's author writes it: {@code benefitRules[2].days}. */
+    static String jsonPath(java.util.List<JsonMappingException.Reference> path) {
+        StringBuilder text = new StringBuilder();
+        for (JsonMappingException.Reference r : path) {
+            if (r.getFieldName() != null) {
+                text.append(text.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else {
+                text.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return text.toString();
     }
 
     @ServerExceptionMapper

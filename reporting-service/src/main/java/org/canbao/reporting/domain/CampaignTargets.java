@@ -56,9 +56,12 @@ public final class CampaignTargets {
             } else if (target != null && rate != null) {
                 errors.add(Message.of("campaign.line", line, Message.of("campaign.target-and-rate", name)));
             }
-            units.add(new UnitTarget(name, kind, target, ranked == null ? !"special_unit".equals(kind) : Boolean.parseBoolean(ranked),
-                    first(row, "parent", "parent_name")));
             Long eligible = number(row, "eligible", line, errors);
+            Long eligibleOrComputed = eligible != null ? eligible
+                    : population != null && (employeeInsured != null || elsewhere != null)
+                    ? population - (employeeInsured == null ? 0 : employeeInsured) - (elsewhere == null ? 0 : elsewhere) : null;
+            units.add(new UnitTarget(name, kind, target, ranked == null ? !"special_unit".equals(kind) : Boolean.parseBoolean(ranked),
+                    first(row, "parent", "parent_name"), eligibleOrComputed));
             if (population != null && employeeInsured != null && eligible != null && population - employeeInsured != eligible) {
                 warnings.add("line " + line + ": " + name + " population " + population + " - employee_insured "
                         + employeeInsured + " = " + (population - employeeInsured) + ", not the eligible " + eligible);

@@ -6,6 +6,8 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.canbao.contracts.EntitlementChanged;
 import org.canbao.contracts.IdentityVerified;
+import org.canbao.contracts.PaymentReceived;
+import org.canbao.contracts.PaymentReversed;
 import org.canbao.contracts.PersonExcluded;
 import org.canbao.contracts.StatusChanged;
 import org.canbao.platform.inbox.Inbox;
@@ -51,6 +53,18 @@ public class ProjectionConsumer {
     @Blocking
     public void onExclusions(ConsumerRecords<String, String> records) {
         apply("person-excluded", records, batch -> writer.exclusions(inbox.admit(batch, PersonExcluded.class)));
+    }
+
+    @Incoming("payment-received")
+    @Blocking
+    public void onPayments(ConsumerRecords<String, String> records) {
+        batches.apply("payment-received", records, batch -> writer.payments(inbox.admit(batch, PaymentReceived.class)));
+    }
+
+    @Incoming("payment-reversed")
+    @Blocking
+    public void onReversals(ConsumerRecords<String, String> records) {
+        batches.apply("payment-reversed", records, batch -> writer.reversals(inbox.admit(batch, PaymentReversed.class)));
     }
 
     /** A batch in its own transaction (the inbox's locks keep a rebuild from switching tables mid-way); then the live views refresh. */

@@ -18,6 +18,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.canbao.contracts.EntitlementChanged;
 import org.canbao.contracts.EventType;
 import org.canbao.contracts.IdentityVerified;
+import org.canbao.contracts.PaymentReceived;
+import org.canbao.contracts.PaymentReversed;
 import org.canbao.contracts.PersonExcluded;
 import org.canbao.contracts.StatusChanged;
 import org.canbao.platform.eventstore.ProjectionRebuilder;
@@ -39,7 +41,7 @@ import org.jboss.logging.Logger;
 public class ProjectionRebuild implements ProjectionRebuilder {
     private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
     private static final List<EventType> INPUTS = List.of(EventType.IDENTITY_VERIFIED, EventType.STATUS_CHANGED,
-            EventType.ENTITLEMENT_CHANGED, EventType.PERSON_EXCLUDED);
+            EventType.ENTITLEMENT_CHANGED, EventType.PERSON_EXCLUDED, EventType.PAYMENT_RECEIVED, EventType.PAYMENT_REVERSED);
 
     private final DataSource dataSource;
     private final ProgressBroadcaster broadcaster;
@@ -105,6 +107,8 @@ public class ProjectionRebuild implements ProjectionRebuilder {
                 case "status-changed" -> ProjectionWriter.statusChanges(c, Inbox.admit(c, records, StatusChanged.class));
                 case "entitlement-changed" -> ProjectionWriter.entitlements(c, Inbox.admit(c, records, EntitlementChanged.class));
                 case "person-excluded" -> ProjectionWriter.exclusions(c, Inbox.admit(c, records, PersonExcluded.class));
+                case "payment-received" -> ProjectionWriter.payments(c, Inbox.admit(c, records, PaymentReceived.class));
+                case "payment-reversed" -> ProjectionWriter.reversals(c, Inbox.admit(c, records, PaymentReversed.class));
                 default -> throw new IllegalStateException("not an input of the projection: " + entry.getKey());
             }
         }

@@ -50,8 +50,11 @@ public class CampaignUnit extends PanacheEntityBase {
     /** The pooling region whose campaign defined it; a unit belongs to one region's campaign in a year. */
     public String region;
 
+    /** The table's eligible population, when it gives one. */
+    public Long eligible;
+
     public UnitTarget toTarget() {
-        return new UnitTarget(name, kind, target, ranked, parent);
+        return new UnitTarget(name, kind, target, ranked, parent, eligible);
     }
 
     public static List<UnitTarget> targetsOf(String region, int policyYear) {

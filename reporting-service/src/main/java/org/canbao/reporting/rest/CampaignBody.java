@@ -18,13 +18,29 @@ public record CampaignBody(
                 oneOf = {String.class, UnitRow[].class})
         Object units,
         @Schema(description = "Checkpoints: a cut-off (a time with offset, exclusive, or a date: the end of that day "
-                + "in Asia/Shanghai) and the ratio required by then, in (0, 1].")
+                + "in Asia/Shanghai), the ratio required by then, in (0, 1] (none: a bulletin that only ranks), and "
+                + "`ratioOf`: `target` (default) or `eligible`, the table's eligible population.")
         List<CampaignDocument.Checkpoint> checkpoints,
+        @Schema(description = "Recurring bulletins without a required ratio: `every` (DAY, MONDAY … SUNDAY), `from`, "
+                + "`until` (dates, inclusive); a bulletin counts up to 00:00 of its day.")
+        List<CampaignDocument.Bulletin> bulletins,
+        @Schema(description = "How many of the last-ranked units a bulletin and the dashboard flag; default 3, 0 for none.",
+                example = "3")
+        Integer bottomN,
+        @Schema(description = "The hardship floor: `ratio` (default 1.00) and optionally the `categories` it counts "
+                + "(default every hardship category).")
+        CampaignDocument.HardshipFloor hardshipFloor,
+        @Schema(description = "核减: exclusion `reasons` (e.g. ENROLLED_ELSEWHERE) that reduce the target of the unit "
+                + "the person lives in, one person each.")
+        CampaignDocument.TargetReductions targetReductions,
+        @Schema(description = "The deployment's tax offices: a payment to another is flagged in the reconciliation.")
+        List<String> taxOffices,
         @Schema(description = "The award rule: minRatio, topN, cutoff; default Pingjiang's (at least 98 %, top 15, "
                 + "at the last checkpoint).", type = SchemaType.OBJECT)
         Map<String, Object> awards,
         @Schema(description = "The incentive rules: cutoff, bands [{minRatio, perPerson}], bonusPerPointAbove100, "
-                + "latePerPerson, shortfallPerPerson, topBonuses, topBonusMinRatio.", type = SchemaType.OBJECT)
+                + "latePerPerson, shortfallPerPerson, shortfallAt (WINDOW_END or LATEST, the default), topBonuses, "
+                + "topBonusMinRatio, deductions [{amount, belowRatio, hardshipBelowRatio, reason}].", type = SchemaType.OBJECT)
         Map<String, Object> incentives) {
 
     @Schema(name = "UnitRow", description = "One unit of the allocation table.")

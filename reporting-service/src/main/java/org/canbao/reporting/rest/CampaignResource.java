@@ -1,9 +1,7 @@
 package org.canbao.reporting.rest;
 
-import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
-import org.canbao.platform.batch.InvalidInput;
 import org.canbao.platform.rest.RegionPath;
-import org.canbao.platform.rest.StrictJson;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +21,7 @@ import org.canbao.reporting.domain.Trend;
 import org.canbao.reporting.domain.CampaignDocument;
 import org.canbao.platform.rest.Table;
 import org.canbao.reporting.domain.CheckpointBulletin;
+import org.canbao.reporting.domain.Reconciliation;
 import org.canbao.reporting.service.Campaigns;
 import org.canbao.reporting.service.Progress;
 import org.canbao.reporting.service.ProgressBroadcaster;
@@ -81,21 +80,19 @@ public class CampaignResource {
     /** Defines the year's campaign: units with targets, checkpoints, award and incentive rules. */
     @Operation(summary = "Define the year's campaign",
             description = "Role admin. Units with targets (the allocation table as CSV text, or a list of objects "
-                    + "with its columns), checkpoints, award and incentive rules. A checkpoint's `requiredRatio` lies in "
-                    + "(0, 1]; unknown fields are a 400. Inconsistent tables are accepted with `warnings`. Answers once "
-                    + "its campaign-defined event is on the bus.")
+                    + "with its columns), checkpoints (with or without a `requiredRatio` in (0, 1]), recurring bulletins, "
+                    + "`bottomN`, `hardshipFloor`, `targetReductions` (核减), `taxOffices`, award and incentive rules. "
+                    + "An unknown field, a wrong type or rules that contradict each other are a 400 naming each JSON path "
+                    + "and reason. Inconsistent tables are accepted with `warnings`. Answers once its campaign-defined "
+                    + "event is on the bus.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CampaignBody.class),
             examples = @ExampleObject(name = "campaign", value = CampaignResource.CAMPAIGN)))
     @PUT
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    @CustomDeserialization(StrictJson.class)
     @Path("{policyYear}")
-    public Campaigns.Defined put(@PathParam("policyYear") int year, CampaignDocument document) {
-        if (document == null) {
-            throw new InvalidInput("campaign.document-required");
-        }
+    public Campaigns.Defined put(@PathParam("policyYear") int year, JsonNode document) {
         return defined(campaigns.put(region.code(), year, document));
     }
 
@@ -201,10 +198,12 @@ public class CampaignResource {
         return broadcaster.stream(region.code(), year, scope.unit().orElse(null));
     }
 
-    /** Each checkpoint's bulletin: the ranking as of its cut-off, top three, last place, units below. */
+    /** Each checkpoint's and bulletin's ranking as of its cut-off: top three, last place, units below, bottom N. */
     @Operation(summary = "Checkpoint bulletins (通报)",
-            description = "Roles supervisor, admin. Each checkpoint: cut-off, required ratio, the ranking as of the "
-                    + "cut-off, top three, last place, units below."
+            description = "Roles supervisor, admin. Each checkpoint and each day of a recurring bulletin, in cut-off "
+                    + "order: cut-off, required ratio (null for a bulletin without one) and what it is a share of, the "
+                    + "ranking as of the cut-off, top three, last place, units below, the bottom N flagged, and the "
+                    + "units whose hardship coverage is below the floor."
                     + FILES)
     @GET
     @Path("{policyYear}/checkpoints")
@@ -212,6 +211,19 @@ public class CampaignResource {
     @Produces({MediaType.APPLICATION_JSON, Table.CSV, Table.XLSX})
     public List<CheckpointBulletin> checkpoints(@PathParam("policyYear") int year) {
         return progress.checkpoints(region.code(), year);
+    }
+
+    /** The year's payments of the region's residents against its tax offices: those paid to another are flagged. */
+    @Operation(summary = "Payments to another tax office",
+            description = "Roles supervisor, admin. The year's confirmed payments (not reversed) of persons living in "
+                    + "the campaign's units, checked against the campaign's `taxOffices`: a payment to another office is "
+                    + "flagged `OTHER_TAX_OFFICE` to follow up (Xiyan: paid to another county's tax office). Payments "
+                    + "naming no office are counted in `withoutOffice`; with no `taxOffices`, nothing is flagged.")
+    @GET
+    @Path("{policyYear}/reconciliation")
+    @RolesAllowed({"supervisor", "admin"})
+    public Reconciliation reconciliation(@PathParam("policyYear") int year) {
+        return progress.reconciliation(region.code(), year);
     }
 
 }

@@ -81,10 +81,10 @@ public class FigureTables implements TableLayout {
         List<List<Object>> rows = new ArrayList<>();
         for (IncentiveRules.Incentive i : view.units()) {
             rows.add(Arrays.asList(i.name(), i.enrolled(), i.lateEnrolled(), Percent.of(i.ratio()), i.perPerson(), i.base(),
-                    i.late(), i.shortfall(), i.topBonus(), i.total()));
+                    i.late(), i.shortfall(), i.topBonus(), i.deductions(), i.total()));
         }
         return new Table(view.policyYear() + "年度参保工作奖补资金", List.of("单位", "已参保人数", "截止后参保人数", "完成率",
-                "每人奖补（元）", "基础奖补（元）", "截止后参保奖补（元）", "任务差额扣减（元）", "前三名奖励（元）", "合计（元）"), rows);
+                "每人奖补（元）", "基础奖补（元）", "截止后参保奖补（元）", "任务差额扣减（元）", "前三名奖励（元）", "其他扣减（元）", "合计（元）"), rows);
     }
 
     private static List<Object> unitRow(UnitProgress u) {
@@ -109,6 +109,12 @@ public class FigureTables implements TableLayout {
         }
         if (bulletin.below().contains(unit)) {
             remarks.add("低于要求");
+        }
+        if (bulletin.bottom().contains(unit)) {
+            remarks.add("后" + bulletin.bottom().size() + "名");
+        }
+        if (bulletin.hardshipBelowFloor().contains(unit)) {
+            remarks.add("困难群众参保率低于" + bulletin.hardshipFloor().movePointRight(2).stripTrailingZeros().toPlainString() + "%");
         }
         return String.join("，", remarks);
     }

@@ -7,6 +7,11 @@ import org.canbao.platform.rest.StrictJson;
 import org.canbao.reporting.domain.AwardRules;
 import org.canbao.reporting.domain.IncentiveRules;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
+import org.canbao.reporting.domain.CampaignRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,7 +26,6 @@ import org.canbao.contracts.EventCodec;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchLine;
 import org.canbao.platform.eventstore.EventStore;
-import org.canbao.reporting.domain.BusinessTime;
 import org.canbao.reporting.domain.CampaignTargets;
 import org.canbao.reporting.domain.UnitTarget;
 import org.canbao.reporting.persistence.Campaign;
@@ -47,21 +51,38 @@ public class Campaigns {
         return Campaign.<Campaign>listAll().stream().map(c -> new Campaign.Key(c.region, c.policyYear)).toList();
     }
 
+    /**
+     * A campaign document as sent, read strictly: an unknown field, a value of the wrong type or rules that contradict
+     * each other are refused together, each with its JSON path ({@code $.incentives.bands[1].perPerson}) and reason.
+     */
+    @Transactional
+    public Defined put(String region, int year, JsonNode body) {
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            throw new InvalidInput("campaign.document-required");
+        }
+        if (!body.isObject()) {
+            throw new InvalidInput("campaign.at", "$", Message.of("campaign.not-object", type(body)));
+        }
+        return put(region, year, strict(body, CampaignDocument.class, "$"));
+    }
+
     @Transactional
     public Defined put(String region, int year, CampaignDocument document) {
         CampaignTargets.Parsed parsed = targets(document.units());
         List<CampaignDocument.Checkpoint> checkpoints = document.checkpoints() == null ? List.of() : document.checkpoints();
-        checkpoints.forEach(c -> {
-            if (c.cutoff() == null || c.requiredRatio() == null) {
-                throw new InvalidInput("campaign.checkpoint-incomplete");
-            }
-            BusinessTime.cutoff(c.cutoff(), "checkpoint cutoff");
-            if (c.requiredRatio().signum() <= 0 || c.requiredRatio().compareTo(java.math.BigDecimal.ONE) > 0) {
-                throw new InvalidInput("campaign.ratio-range", c.cutoff(), c.requiredRatio());
-            }
-        });
-        rules(document.awards(), AwardRules.class, "campaign.awards");
-        rules(document.incentives(), IncentiveRules.class, "campaign.incentives");
+        List<Message> problems = new ArrayList<>(CampaignRules.problems(document,
+                parsed.units().stream().anyMatch(u -> u.eligible() != null)));
+        AwardRules awards = rules(document.awards(), AwardRules.class, "$.awards");
+        if (awards != null) {
+            problems.addAll(CampaignRules.problems(awards));
+        }
+        IncentiveRules incentives = rules(document.incentives(), IncentiveRules.class, "$.incentives");
+        if (incentives != null) {
+            problems.addAll(CampaignRules.problems(incentives));
+        }
+        if (!problems.isEmpty()) {
+            throw problems.size() == 1 ? new InvalidInput(problems.get(0)) : new InvalidInput("campaign.errors", problems.toArray());
+        }
         boolean isDefault = region.equals(defaultRegion);
         String stream = Campaign.stream(region, isDefault, year);
         store.lock(List.of(stream));
@@ -89,6 +110,7 @@ public class Campaigns {
             unit.target = units.get(i).target();
             unit.ranked = units.get(i).ranked();
             unit.parent = units.get(i).parent();
+            unit.eligible = units.get(i).eligible();
             unit.region = region;
             unit.position = i;
             unit.persist();
@@ -102,16 +124,62 @@ public class Campaigns {
 
     /**
      * Award and incentive rules are read when the campaign is set, so a wrong type is refused then, not ignored;
-     * {@code what} is the catalog code of their name.
+     * {@code path} is where they stand in the document.
      */
-    private static void rules(JsonNode node, Class<?> type, String what) {
+    private static <T> T rules(JsonNode node, Class<T> type, String path) {
         if (node == null || node.isNull()) {
-            return;
+            return null;
         }
         if (!node.isObject()) {
-            throw new InvalidInput("campaign.rules-not-object", Message.of(what), node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            throw new InvalidInput("campaign.at", path, Message.of("campaign.not-object", type(node)));
         }
-        StrictJson.read(node, type, what);
+        return strict(node, type, path);
+    }
+
+    /** A part of the document as its type, or a 400 naming the JSON path of the field at fault and why. */
+    static <T> T strict(JsonNode node, Class<T> type, String root) {
+        try {
+            return new StrictJson().apply(EventCodec.mapper(), type).readValue(EventCodec.mapper().treeAsTokens(node));
+        } catch (UnrecognizedPropertyException e) {
+            String path = path(root, e);
+            path = path.endsWith("." + e.getPropertyName()) ? path : path + "." + e.getPropertyName();
+            throw new InvalidInput("campaign.at", path, Message.of("campaign.unknown-field",
+                    String.join(", ", e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList())));
+        } catch (JsonMappingException e) {
+            throw new InvalidInput("campaign.at", path(root, e), Message.of("campaign.wrong-type",
+                    e instanceof MismatchedInputException m && m.getTargetType() != null ? expected(m.getTargetType()) : "?"));
+        } catch (IOException e) {
+            throw new InvalidInput("campaign.at", root, Message.of("campaign.not-object", "?"));
+        }
+    }
+
+    private static String path(String root, JsonMappingException e) {
+        StringBuilder path = new StringBuilder(root);
+        for (JsonMappingException.Reference r : e.getPath()) {
+            path.append(r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]");
+        }
+        return path.toString();
+    }
+
+    /** The JSON type a Java target type reads from, as a person writing the document knows them. */
+    private static String expected(Class<?> target) {
+        if (Number.class.isAssignableFrom(target) || target.isPrimitive() && target != boolean.class) {
+            return "number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "boolean";
+        }
+        if (target == String.class) {
+            return "string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "array";
+        }
+        return "object";
+    }
+
+    private static String type(JsonNode node) {
+        return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public Optional<CampaignDocument> document(String region, int year) {

@@ -16,6 +16,10 @@ import java.util.stream.Collectors;
 import java.math.BigDecimal;
 import org.canbao.contracts.EventCodec;
 import org.canbao.reporting.domain.AwardRules;
+import org.canbao.reporting.domain.BottomFlags;
+import org.canbao.reporting.domain.CampaignRules;
+import org.canbao.reporting.domain.Reconciliation;
+import org.canbao.reporting.domain.TargetReductions;
 import org.canbao.reporting.domain.BusinessTime;
 import org.canbao.reporting.domain.IncentiveRules;
 import org.canbao.reporting.domain.CheckpointBulletin;
@@ -36,8 +40,14 @@ public class Progress {
     /** Counting "as of" no instant means counting everything known. */
     private static final OffsetDateTime END_OF_TIME = OffsetDateTime.parse("9999-01-01T00:00:00Z");
 
+    /**
+     * {@code bottom}: the listed units among the last {@code bottomN} ranked (the campaign's setting, default 3);
+     * {@code hardshipBelowFloor}: the listed units whose hardship coverage is below {@code hardshipFloor};
+     * {@code targetReductions}: persons by which a listed unit's target was reduced (核减).
+     */
     public record ProgressView(int policyYear, OffsetDateTime asOf, String parent, UnitProgress total,
-                               List<UnitProgress> units) {
+                               List<UnitProgress> units, List<String> bottom, int bottomN, BigDecimal hardshipFloor,
+                               List<String> hardshipBelowFloor, Map<String, Long> targetReductions) {
     }
 
     private final CoverageCounts counts;
@@ -59,9 +69,15 @@ public class Progress {
      */
     @Transactional
     public ProgressView progress(String region, int year, OffsetDateTime asOf, String parent, String scope) {
-        List<UnitTarget> targets = targets(region, year);
+        CampaignDocument document = document(region, year);
+        List<UnitTarget> given = targets(region, year);
+        Map<String, Long> excluded = counts.excludedByPlace(year, CampaignRules.reductionReasons(document));
+        List<UnitTarget> targets = TargetReductions.apply(given, excluded);
         UnitTree tree = UnitTree.of(targets);
-        List<PlaceCounts> places = counts.asOf(year, asOf == null ? END_OF_TIME : asOf);
+        List<String> categories = CampaignRules.hardshipCategories(document);
+        // the live counters count every hardship category: a campaign that counts only some aggregates, as for a past instant
+        List<PlaceCounts> places = asOf == null && categories == null ? counts.now(year)
+                : counts.asOf(year, asOf == null ? END_OF_TIME : asOf, categories);
         if (parent != null && targets.stream().noneMatch(t -> t.name().equals(parent))
                 && places.stream().noneMatch(p -> parent.equals(p.township()))) {
             throw Refused.notFound("progress.unknown-unit", year, parent);
@@ -86,24 +102,40 @@ public class Progress {
                     .map(PlaceCounts::counts).reduce(UnitCounts.NONE, UnitCounts::plus)));
         }
         List<UnitProgress> progress = CoverageProjection.progress(units, byUnit);
+        List<String> bottom = BottomFlags.bottom(progress, CampaignRules.bottomN(document));
         if (scope != null) {
             progress = tree.hierarchical() && tree.has(scope) ? scoped(progress, parent, scope, tree)
                     : scoped(progress, parent, scope, places);
         }
+        Set<String> shownNames = progress.stream().map(UnitProgress::name).collect(Collectors.toSet());
+        BigDecimal floor = CampaignRules.hardshipFloor(document);
+        Map<String, Long> reductions = new TreeMap<>();
+        for (UnitTarget unit : given) {
+            if (unit.target() != null && excluded.containsKey(unit.name()) && shownNames.contains(unit.name())) {
+                reductions.put(unit.name(), Math.min(unit.target(), excluded.get(unit.name())));
+            }
+        }
         OffsetDateTime shown = asOf != null ? asOf : ZonedDateTime.now(BusinessTime.ZONE).toOffsetDateTime();
-        return new ProgressView(year, shown, parent, CoverageProjection.total(progress), progress);
+        return new ProgressView(year, shown, parent, CoverageProjection.total(progress), progress,
+                bottom.stream().filter(shownNames::contains).toList(), CampaignRules.bottomN(document), floor, BottomFlags.belowHardshipFloor(progress, floor),
+                reductions);
     }
 
     @Transactional
     public List<CheckpointBulletin> checkpoints(String region, int year) {
-        CampaignDocument document = campaigns.document(region, year)
-                .orElseThrow(() -> Refused.notFound("campaign.none", year));
-        List<UnitTarget> targets = targets(region, year);
-        return (document.checkpoints() == null ? List.<CampaignDocument.Checkpoint>of() : document.checkpoints()).stream()
+        CampaignDocument document = document(region, year);
+        Map<String, Long> eligible = new HashMap<>();
+        targets(region, year).forEach(t -> {
+            if (t.eligible() != null) {
+                eligible.put(t.name(), t.eligible());
+            }
+        });
+        return CampaignRules.schedule(document).stream()
                 .map(c -> {
                     OffsetDateTime cutoff = BusinessTime.cutoff(c.cutoff(), "cutoff");
-                    return CheckpointBulletin.of(cutoff, c.requiredRatio(),
-                            progress(region, year, cutoff, null).units());
+                    return CheckpointBulletin.of(cutoff, c.requiredRatio(), c.ratioOf(), eligible,
+                            progress(region, year, cutoff, null).units(), CampaignRules.bottomN(document),
+                            CampaignRules.hardshipFloor(document));
                 })
                 .toList();
     }
@@ -152,15 +184,23 @@ public class Progress {
         if (unit != null && !tree.has(unit)) {
             throw Refused.notFound("progress.unknown-unit", year, unit);
         }
-        if (scope != null && unit != null && !tree.within(unit, scope) && counts.asOf(year, END_OF_TIME).stream()
+        if (scope != null && unit != null && !tree.within(unit, scope) && counts.now(year).stream()
                 .noneMatch(p -> unit.equals(p.village()) && scope.equals(p.township()))) {
             throw Refused.forbidden("scope.outside", unit, scope);
         }
         Long target = unit == null ? progress(region, year, null, null).total().target() : tree.withTarget(unit).target();
         List<Trend.Line> lines = (document.checkpoints() == null ? List.<CampaignDocument.Checkpoint>of() : document.checkpoints())
-                .stream().map(c -> new Trend.Line(BusinessTime.cutoff(c.cutoff(), "cutoff").minusNanos(1)
+                .stream().filter(c -> c.requiredRatio() != null).map(c -> new Trend.Line(BusinessTime.cutoff(c.cutoff(), "cutoff").minusNanos(1)
                         .atZoneSameInstant(BusinessTime.ZONE).toLocalDate(), c.requiredRatio())).toList();
         return Trend.of(year, unit, target, counts.perDay(year, unit == null ? null : tree.subtree(unit)), lines);
+    }
+
+    /** The year's payments of this region's persons against its tax offices: those to another office flagged. */
+    @Transactional
+    public Reconciliation reconciliation(String region, int year) {
+        CampaignDocument document = document(region, year);
+        List<String> units = targets(region, year).stream().map(UnitTarget::name).toList();
+        return Reconciliation.of(year, document.taxOffices(), counts.payments(year, units));
     }
 
     private CampaignDocument document(String region, int year) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -12,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import org.canbao.contracts.CanbaoEvent;
 import org.canbao.contracts.EntitlementChanged;
 import org.canbao.contracts.EventCodec;
@@ -21,6 +25,8 @@ import org.canbao.contracts.PersonExcluded;
 import org.canbao.contracts.StatusChanged;
 import org.canbao.infra.Batches;
 import org.canbao.infra.LocalInfraResource;
+import org.canbao.reporting.persistence.CoverageCounts;
+import org.canbao.reporting.persistence.CoverageCounts.PlaceCounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +43,9 @@ class ProjectionBatchesTest {
 
     @Inject
     ProjectionConsumer consumer;
+
+    @Inject
+    CoverageCounts counts;
 
     @BeforeEach
     void campaign() {
@@ -128,5 +137,69 @@ class ProjectionBatchesTest {
         assertEquals(before, enrolled("乙村"));
         consumer.onEntitlements(Batches.of("entitlement-changed", List.of(v2, v1)));
         assertEquals(before, enrolled("乙村"), "late versions 1 and 2 change nothing");
+    }
+
+    /**
+     * Live progress reads counters the batches keep; they must equal the aggregate over every person after any mix:
+     * moves between villages, spells opened and closed, exclusions, several versions of one key in a batch, and
+     * batches delivered twice or replayed out of order.
+     */
+    @Test
+    void liveCountersEqualTheAggregateAfterAnyMixOfBatches() {
+        QuarkusTransaction.requiringNew().call(() -> counts.now(YEAR));
+        Random random = new Random(8);
+        List<String> villages = List.of("甲村", "乙村", "丙村");
+        long[] person = new long[40];
+        long[][] previous = new long[40][3];
+        long[] entitlement = new long[40];
+        for (int round = 0; round < 6; round++) {
+            List<String> identities = new ArrayList<>();
+            List<String> statuses = new ArrayList<>();
+            List<String> coverage = new ArrayList<>();
+            List<String> exclusions = new ArrayList<>();
+            for (int i = 0; i < person.length; i++) {
+                String key = "lc" + i;
+                int events = random.nextInt(3);
+                for (int e = 0; e < events; e++) {
+                    switch (random.nextInt(10) / 3) { // an exclusion one time in ten: it lasts the year
+                        case 0 -> identities.add(event(new IdentityVerified(key, "430626********0000", "H-" + key, "批次镇",
+                                villages.get(random.nextInt(3)), "ACTIVE", 1980, Instant.now()), "person/" + key,
+                                ++person[i], follow(previous[i], 0, person[i])));
+                        case 1 -> statuses.add(event(new StatusChanged(key, "civil-affairs", "MINIMUM_LIVING",
+                                random.nextBoolean() ? StatusChanged.Change.ADDED : StatusChanged.Change.REMOVED,
+                                LocalDate.of(2025, 9, 1 + round), Instant.now()), "person/" + key, ++person[i],
+                                follow(previous[i], 1, person[i])));
+                        case 2 -> {
+                            entitlement[i]++;
+                            coverage.add(entitlement(key, random.nextBoolean() ? "PAID" : "UNPAID",
+                                    random.nextBoolean() ? "2025-10-08T09:30:00+08:00" : null, entitlement[i]));
+                        }
+                        default -> exclusions.add(event(new PersonExcluded(key, YEAR, "EMPLOYEE_INSURED", Instant.now()),
+                                "person/" + key, ++person[i], follow(previous[i], 2, person[i])));
+                    }
+                }
+            }
+            for (int delivery = 0; delivery < 2; delivery++) {
+                consumer.onIdentities(Batches.of("identity-verified", identities));
+                consumer.onStatusChanges(Batches.of("status-changed", statuses));
+                consumer.onEntitlements(Batches.of("entitlement-changed", coverage));
+                consumer.onExclusions(Batches.of("person-excluded", exclusions));
+                java.util.Collections.reverse(coverage);
+            }
+            assertEquals(sorted(QuarkusTransaction.requiringNew().call(
+                            () -> counts.asOf(YEAR, OffsetDateTime.parse("9999-01-01T00:00:00Z")))),
+                    sorted(QuarkusTransaction.requiringNew().call(() -> counts.now(YEAR))), "round " + round);
+        }
+    }
+
+    /** The stream's previous version on the same topic (an envelope names it), which the new one becomes. */
+    private static long follow(long[] previousByTopic, int topic, long sequence) {
+        long previous = previousByTopic[topic];
+        previousByTopic[topic] = sequence;
+        return previous;
+    }
+
+    private static List<PlaceCounts> sorted(List<PlaceCounts> places) {
+        return places.stream().sorted(Comparator.comparing((PlaceCounts p) -> p.township() + "/" + p.village())).toList();
     }
 }

@@ -213,13 +213,13 @@ class CampaignResourceTest {
                 .statusCode(200);
         String units = "\"units\":[{\"unit_name\":\"甲村\",\"unit_kind\":\"village\",\"target\":10}]";
         refused("{" + units + ",\"checkpoints\":[{\"cutoff\":\"2032-11-10\",\"requiredRatio\":70}]}",
-                "checkpoint 2032-11-10: requiredRatio 70 is not a share between 0 and 1, such as 0.7");
-        refused("{" + units + ",\"awards\":\"top 15\"}", "awards must be an object of rules, not string");
-        refused("{" + units + ",\"awards\":{\"topN\":\"fifteen\"}}", "awards cannot be read (field topN)");
+                "$.checkpoints[0].requiredRatio: 70 is not a share between 0 and 1, such as 0.7");
+        refused("{" + units + ",\"awards\":\"top 15\"}", "$.awards: must be an object, not string");
+        refused("{" + units + ",\"awards\":{\"topN\":\"fifteen\"}}", "$.awards.topN: wrong type, a number is expected");
         refused("{" + units + ",\"incentives\":{\"bands\":[{\"minRatio\":1,\"perPerson\":1,\"bonus\":5}]}}",
-                "incentives: unknown field 'bonus' (known: minRatio, perPerson)");
+                "$.incentives.bands[0].bonus: unknown field (known: minRatio, perPerson)");
         refused("{" + units + ",\"targetFormula\":\"population*0.95\"}",
-                "unknown field 'targetFormula' (known: awards, checkpoints, incentives, units)");
+                "$.targetFormula: unknown field (known: awards, bottomN, bulletins, checkpoints, hardshipFloor, incentives, targetReductions, taxOffices, units)");
     }
 
     private static void refused(String campaign, String reason) {

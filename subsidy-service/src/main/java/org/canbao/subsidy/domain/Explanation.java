@@ -50,7 +50,8 @@ public record Explanation(String rule, List<CategoryLine> categories, List<Payme
     public static Explanation of(Policy policy, Integer requestedTier, Entitlement decided, List<RecordedSpell> spells,
                                  List<PaymentRecord> payments, Map<String, OffsetDateTime> reversals) {
         CategorySpell chosen = SubsidyDecision.grantingSpell(policy, decided.tier(),
-                spells.stream().map(RecordedSpell::spell).toList()).orElse(null);
+                spells.stream().map(RecordedSpell::spell).toList())
+                .filter(s -> s.category().equals(decided.grantingCategory())).orElse(null);
         List<RecordedSpell> byDate = spells.stream()
                 .sorted(Comparator.comparing((RecordedSpell s) -> s.spell().validFrom())
                         .thenComparing(s -> s.spell().category()))
@@ -61,9 +62,11 @@ public record Explanation(String rule, List<CategoryLine> categories, List<Payme
             CategorySpell spell = recorded.spell();
             boolean isChosen = !chosenSeen && spell.equals(chosen);
             chosenSeen |= isChosen;
+            boolean counts = spell.countsFor(policy)
+                    || spell.countsLate(policy) && decided.categories().contains(spell.category());
             lines.add(new CategoryLine(spell.category(), spell.department(), spell.validFrom(), spell.validUntil(),
-                    recorded.recordedAt(), spell.countsFor(policy), isChosen,
-                    note(policy, decided, chosen, isChosen, spell)));
+                    recorded.recordedAt(), counts, isChosen,
+                    note(policy, decided, chosen, isChosen, counts, spell)));
         }
 
         List<PaymentRecord> byTime = payments.stream().sorted(Comparator.comparing(PaymentRecord::paidAt)).toList();
@@ -74,7 +77,7 @@ public record Explanation(String rule, List<CategoryLine> categories, List<Payme
                 .toList();
 
         String rule = capitalised(subsidyClause(policy, decided, chosen, byDate))
-                + "; " + dueClause(requestedTier, decided, counted)
+                + "; " + dueClause(policy, requestedTier, decided, counted)
                 + "; " + stateClause(decided, chosen, counted)
                 + reversedClause(byTime, reversals) + ".";
         return new Explanation(rule, lines, paymentLines);
@@ -111,19 +114,25 @@ public record Explanation(String rule, List<CategoryLine> categories, List<Payme
                 + (counting.size() == 1 ? "it" : "them") + " no subsidy at tier " + decided.tier();
     }
 
-    private static String dueClause(Integer requestedTier, Entitlement decided, List<PaymentRecord> counted) {
-        return "the personal due is the tier " + decided.tier() + " contribution " + money(decided.contribution())
-                + " (" + tierReason(requestedTier, decided.tier(), counted) + ") minus the subsidy "
+    private static String dueClause(Policy policy, Integer requestedTier, Entitlement decided, List<PaymentRecord> counted) {
+        String contribution = "the tier " + decided.tier() + " contribution " + money(decided.contribution())
+                + " (" + tierReason(policy, requestedTier, decided.tier(), counted) + ")";
+        if (decided.personalDue().compareTo(decided.contribution().subtract(decided.subsidy())) != 0) {
+            return "the personal due is the full financing standard: " + contribution + " plus the fiscal share "
+                    + money(decided.personalDue().subtract(decided.contribution())) + " = " + money(decided.personalDue());
+        }
+        return "the personal due is " + contribution + " minus the subsidy "
                 + money(decided.subsidy()) + " = " + money(decided.personalDue());
     }
 
     /** The same choice of tier as {@link SubsidyDecision#decide}: asked, else the latest payment's, else the lowest. */
-    private static String tierReason(Integer requestedTier, int tier, List<PaymentRecord> counted) {
+    private static String tierReason(Policy policy, Integer requestedTier, int tier, List<PaymentRecord> counted) {
         if (requestedTier != null) {
             return "the tier asked for";
         }
         if (counted.isEmpty()) {
-            return "the lowest tier, as no payment counts";
+            return tier == policy.lowestTier() ? "the lowest tier, as no payment counts"
+                    : "the lowest tier at which the person's categories earn a subsidy, as no payment counts";
         }
         int paidTier = counted.get(counted.size() - 1).tier();
         return paidTier == tier
@@ -144,7 +153,10 @@ public record Explanation(String rule, List<CategoryLine> categories, List<Payme
             case ZERO_PAYMENT -> "the subsidy covers the whole contribution, so nothing is to pay"
                                  + (decided.enrolledAt() == null ? ""
                                     : ": enrolled as zero-payment from " + day(decided.enrolledAt())) + covered(decided);
-            case OVERPAID -> "paid " + money(paid) + ", " + money(paid.subtract(due)) + " more than the due"
+            case OVERPAID -> decided.enrolledAt() == null
+                    ? "paid " + money(paid) + " on a day the policy takes no enrolment for the year: "
+                      + money(decided.refundDue()) + " is to be refunded"
+                    : "paid " + money(paid) + ", " + money(paid.subtract(due)) + " more than the due"
                              + (decided.enrolledAt() == null ? "" : ", so enrolled on " + day(decided.enrolledAt()))
                              + covered(decided) + overpayment(decided, chosen, counted);
         };
@@ -181,11 +193,12 @@ public record Explanation(String rule, List<CategoryLine> categories, List<Payme
     }
 
     private static String note(Policy policy, Entitlement decided, CategorySpell chosen, boolean isChosen,
-                               CategorySpell spell) {
-        if (!spell.countsFor(policy)) {
+                               boolean counting, CategorySpell spell) {
+        if (!counting) {
             return whyNotCounted(policy, spell) + ": does not count for policy year " + policy.year();
         }
-        String counts = "counts for policy year " + policy.year();
+        String counts = "counts for policy year " + policy.year()
+                + (spell.countsFor(policy) ? "" : " (recognised after the window, before the person paid: 随参随缴)");
         if (isChosen) {
             return counts + " and grants the subsidy of " + money(decided.subsidy()) + " at tier " + decided.tier();
         }
@@ -204,6 +217,12 @@ public record Explanation(String rule, List<CategoryLine> categories, List<Payme
     /** The reverse of {@link CategorySpell#countsFor}, in words. */
     private static String whyNotCounted(Policy policy, CategorySpell spell) {
         List<String> reasons = new ArrayList<>();
+        if (!policy.knows(spell.category())) {
+            reasons.add("not a category of policy year " + policy.year());
+        }
+        if (!spell.ofThePeriod(policy)) {
+            reasons.add("recognised on " + spell.validFrom() + " for an earlier year and not recognised again since");
+        }
         if (spell.validFrom().isAfter(policy.windowCloses())) {
             reasons.add("recognised from " + spell.validFrom() + ", after the window closed on "
                         + policy.windowCloses());

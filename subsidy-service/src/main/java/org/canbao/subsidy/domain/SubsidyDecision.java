@@ -19,19 +19,41 @@ public final class SubsidyDecision {
     private record Grant(CategorySpell spell, SubsidyRule rule, BigDecimal amount) {
     }
 
-    /** @param requestedTier the tier asked about, or null for the tier of the latest payment (else 1) */
+    /** As the service decides today: nothing known of the person besides categories and payments. */
     public static Entitlement decide(Policy policy, Integer requestedTier, List<CategorySpell> spells,
                                      List<PaymentRecord> payments) {
+        return decide(policy, requestedTier, spells, payments, Enrollee.UNKNOWN);
+    }
+
+    /**
+     * @param requestedTier the tier asked about, or null for the tier of the latest payment (else the lowest tier at
+     *                      which the person's categories earn a subsidy, see {@link Policy#tierFor})
+     * @param who           what else is known of the person, for the benefit-start rules
+     */
+    public static Entitlement decide(Policy policy, Integer requestedTier, List<CategorySpell> spells,
+                                     List<PaymentRecord> payments, Enrollee who) {
         List<PaymentRecord> byTime = payments.stream().sorted(Comparator.comparing(PaymentRecord::paidAt)).toList();
-        int paidTier = byTime.isEmpty() ? policy.lowestTier() : byTime.get(byTime.size() - 1).tier();
+        LocalDate firstPaid = byTime.isEmpty() ? null : day(byTime.get(0).paidAt());
+        List<CategorySpell> counted = counted(policy, spells, firstPaid);
+        List<String> categories = counted.stream().map(CategorySpell::category).distinct().sorted().toList();
+        int paidTier = byTime.isEmpty() ? policy.tierFor(categories) : byTime.get(byTime.size() - 1).tier();
         boolean unknownPaidTier = requestedTier == null && !policy.contributions().containsKey(paidTier);
         int tier = requestedTier != null ? requestedTier : unknownPaidTier ? policy.lowestTier() : paidTier;
         BigDecimal contribution = policy.contribution(tier);
-        List<CategorySpell> counted = spells.stream().filter(s -> s.countsFor(policy)).toList();
 
-        Optional<Grant> grant = grant(policy, tier, contribution, counted);
+        Optional<BenefitRule> late = firstPaid != null && firstPaid.isAfter(policy.windowCloses())
+                ? policy.benefitRuleFor(firstPaid, who, !counted.isEmpty()) : Optional.empty();
+        boolean fullFinancing = late.filter(r -> r.due() == BenefitRule.Due.FULL_FINANCING).isPresent();
+        boolean refused = late.filter(r -> r.start() == BenefitRule.Start.NO_ENROLLMENT).isPresent();
+        Optional<Grant> grant = fullFinancing ? Optional.empty() : grant(policy, tier, contribution, counted);
+        boolean refundForbidden = grant.isPresent() && paidBeforeRecognition(byTime, grant.get().spell())
+                && !policy.refundAfterPayment().allowed()
+                && !(who.crossRegion() && policy.refundAfterPayment().crossRegion());
+        if (refundForbidden) {
+            grant = Optional.empty();
+        }
         BigDecimal subsidy = grant.map(Grant::amount).orElse(BigDecimal.ZERO.setScale(2));
-        BigDecimal due = contribution.subtract(subsidy);
+        BigDecimal due = fullFinancing ? contribution.add(policy.fiscalShare()) : contribution.subtract(subsidy);
         BigDecimal paid = byTime.stream().map(PaymentRecord::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
 
         State state = state(due, paid);
@@ -42,18 +64,41 @@ public final class SubsidyDecision {
             retroactive = excess.min(subsidy);
         }
         BigDecimal refund = excess.subtract(retroactive);
+        if (refused) {
+            enrolledAt = null;
+            state = paid.signum() > 0 ? State.OVERPAID : State.UNPAID;
+            retroactive = BigDecimal.ZERO.setScale(2);
+            refund = paid;
+        }
 
-        List<String> categories = counted.stream().map(CategorySpell::category).distinct().sorted().toList();
         String decision = explain(policy, tier, contribution, counted, grant, retroactive, refund)
+                + late.map(r -> "; paid on " + firstPaid + ", after the window: " + r.describe()
+                        + (fullFinancing ? " (" + contribution + " + fiscal share " + policy.fiscalShare() + " = " + due + ")" : ""))
+                        .orElse("")
+                + (refundForbidden ? "; paid in full before the category was recognised, and this policy does not refund "
+                        + "a subsidy after payment (先缴后补): no subsidy this year" : "")
                 + (unknownPaidTier ? "; the payment names tier " + paidTier + ", which the policy does not have: decided at tier " + tier : "");
         return new Entitlement(tier, contribution, subsidy, due, paid, state,
-                coveredFrom(policy, enrolledAt), categories, decision, refund, retroactive, enrolledAt,
+                coveredFrom(policy, enrolledAt, late, who), categories, decision, refund, retroactive, enrolledAt,
                 grant.map(g -> g.spell().category()).orElse(null));
+    }
+
+    /**
+     * The spells that count: those of the window, and those recognised after it where the policy lets them earn the
+     * subsidy of a person who had not paid yet (随参随缴); one who paid before gets it from next year.
+     */
+    static List<CategorySpell> counted(Policy policy, List<CategorySpell> spells, LocalDate firstPaid) {
+        return spells.stream().filter(s -> s.countsFor(policy)
+                || s.countsLate(policy) && (firstPaid == null || !firstPaid.isBefore(s.validFrom()))).toList();
+    }
+
+    private static LocalDate day(OffsetDateTime time) {
+        return time.atZoneSameInstant(Policy.ZONE).toLocalDate();
     }
 
     /** The spell whose subsidy applies at this tier, if any: the same choice {@link #decide} makes. */
     static Optional<CategorySpell> grantingSpell(Policy policy, int tier, List<CategorySpell> spells) {
-        List<CategorySpell> counted = spells.stream().filter(s -> s.countsFor(policy)).toList();
+        List<CategorySpell> counted = counted(policy, spells, null);
         return grant(policy, tier, policy.contribution(tier), counted).map(Grant::spell);
     }
 
@@ -100,16 +145,19 @@ public final class SubsidyDecision {
                 .isBefore(spell.validFrom());
     }
 
-    /** Enrolled in the window: from the benefit start. Later: from the first of the next month. */
-    private static LocalDate coveredFrom(Policy policy, OffsetDateTime enrolledAt) {
+    /**
+     * Enrolled in the window: from the benefit start. Later: as the after-window rule that took the payment says,
+     * else from the first of the next month.
+     */
+    private static LocalDate coveredFrom(Policy policy, OffsetDateTime enrolledAt, Optional<BenefitRule> late, Enrollee who) {
         if (enrolledAt == null) {
             return null;
         }
-        LocalDate day = enrolledAt.atZoneSameInstant(Policy.ZONE).toLocalDate();
+        LocalDate day = day(enrolledAt);
         if (!day.isAfter(policy.windowCloses())) {
             return policy.benefitStart();
         }
-        return day.withDayOfMonth(1).plusMonths(1);
+        return late.map(r -> r.coveredFrom(day, who)).orElse(day.withDayOfMonth(1).plusMonths(1));
     }
 
     private static String explain(Policy policy, int tier, BigDecimal contribution, List<CategorySpell> counted,

@@ -45,7 +45,9 @@ public class FactsConsumer {
     private void statusChanges(List<String> records) {
         Set<String> persons = new LinkedHashSet<>();
         for (StatusChanged change : inbox.admit(records, StatusChanged.class)) {
-            if (change.change() == StatusChanged.Change.ADDED) {
+            // recognised again by a later year's list: a spell of the new period from then, which a policy whose
+            // statuses belong to their period counts; the earlier spell stays open, and a removal ends both
+            if (change.change() != StatusChanged.Change.REMOVED) {
                 SpellEntity spell = new SpellEntity();
                 spell.personKey = change.personKey();
                 spell.department = change.department();

@@ -61,7 +61,12 @@ public class PolicyResource {
                     + "before, base-list date the day before the window, benefit start 1 Jan, funding source FINANCE. "
                     + "Read strictly: an unknown field is a 400, and so is a tier below 1 or given twice, two "
                     + "subsidies for one category at one tier, a subsidy naming a tier without contribution, a fixed "
-                    + "subsidy above its tier's contribution.")
+                    + "subsidy above its tier's contribution. Optional later-notice rules (docs/api-extensions.md): "
+                    + "`benefitRules` (after the window: covered from birth, intake, the payment date, the next month, "
+                    + "N days after payment, or no enrolment in a date band with exceptions; the due personal or the full "
+                    + "financing standard), `fiscalShare`, `afterWindow` (NEXT_YEAR or PAY_DIFFERENCE), "
+                    + "`refundAfterPayment`, `categories` (the year's vocabulary) and `statusValidity`; a rule that "
+                    + "contradicts another is a 400 naming its JSON path.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "two tiers", value = PolicyResource.EXAMPLE)))
     @PUT

@@ -107,7 +107,7 @@ public class EntitlementService {
                 List<PaymentRecord> paid = facts.paymentsOf(key, policy.year());
                 List<CategorySpell> personSpells = facts.spellsOf(key);
                 EntitlementEntity last = known.get(key + "/" + policy.year());
-                if (last == null && paid.isEmpty() && personSpells.stream().noneMatch(s -> s.countsFor(policy))) {
+                if (last == null && paid.isEmpty() && personSpells.stream().noneMatch(s -> s.concerns(policy))) {
                     continue;
                 }
                 Entitlement entitlement = SubsidyDecision.decide(policy, null, personSpells, paid);

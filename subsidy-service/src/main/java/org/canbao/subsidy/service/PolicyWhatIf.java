@@ -55,7 +55,7 @@ public class PolicyWhatIf {
                 }
                 Policy after = then.choose(own, year).orElseThrow().policy();
                 if (facts.paymentsOf(key, year).isEmpty() && facts.spellsOf(key).stream()
-                        .noneMatch(s -> s.countsFor(before.get().policy()) || s.countsFor(after))) {
+                        .noneMatch(s -> s.concerns(before.get().policy()) || s.concerns(after))) {
                     continue;
                 }
                 Entitlement was = SubsidyDecision.decide(before.get().policy(), null, facts.spellsOf(key), facts.paymentsOf(key, year));

@@ -101,4 +101,34 @@ class FactsBatchesTest {
             assertEquals(false, told.get(i).equals(told.get(i - 1)), "an entitlement event only on a change");
         }
     }
+
+    @Test
+    void aStatusCountsInALaterYearOnlyOnceAListOfThatYearRenewsIt() {
+        given().auth().preemptive().basic("admin", "admin").contentType("application/json")
+                .body(POLICY.replace("2022-09-01", "2023-09-01").replace("2022-12-31", "2023-12-31")
+                        .replace("2022-08-31", "2023-08-31"))
+                .put("/api/v1/policies/2024").then().statusCode(200);
+        IdNumber id = IdNumber.of("430626", LocalDate.of(1981, 3, 4), 808);
+        String key = pseudonymizer.personKey(id);
+        consumer.onStatusChanges(Batches.of("status-changed", List.of(event(new StatusChanged(key, "civil-affairs",
+                "MINIMUM_LIVING", StatusChanged.Change.ADDED, LocalDate.of(2022, 8, 1), Instant.now()), "person/" + key, 2, 0))));
+        assertEquals("175.00", entitlement(id).getString("subsidy"), "recognised for the 2023 period");
+        assertEquals("0.00", entitlement(id, 2024).getString("subsidy"), "2022's recognition does not carry into 2024");
+
+        String renewed = event(new StatusChanged(key, "civil-affairs", "MINIMUM_LIVING", StatusChanged.Change.RENEWED,
+                LocalDate.of(2023, 7, 31), Instant.now()), "person/" + key, 3, 2);
+        consumer.onStatusChanges(Batches.of("status-changed", List.of(renewed, renewed)));
+        consumer.onStatusChanges(Batches.of("status-changed", List.of(renewed)));
+        assertEquals("175.00", entitlement(id, 2024).getString("subsidy"), "2023's base list named it again");
+        assertEquals("175.00", entitlement(id).getString("subsidy"));
+
+        consumer.onStatusChanges(Batches.of("status-changed", List.of(event(new StatusChanged(key, "civil-affairs",
+                "MINIMUM_LIVING", StatusChanged.Change.REMOVED, LocalDate.of(2023, 8, 15), Instant.now()), "person/" + key, 4, 3))));
+        assertEquals("0.00", entitlement(id, 2024).getString("subsidy"), "ended before 2024's base list: both spells end");
+    }
+
+    private static JsonPath entitlement(IdNumber id, int year) {
+        return given().auth().preemptive().basic("supervisor", "supervisor")
+                .get("/api/v1/entitlements/" + id.value() + "?policyYear=" + year).then().statusCode(200).extract().jsonPath();
+    }
 }

@@ -1,0 +1,173 @@
+package org.canbao.reporting.persistence;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The live counters of each counted year and place ({@code place_count}), changed in the transaction of the batch
+ * that changes the projection. A batch reads what its persons contribute before and after it writes, and adds the
+ * difference: a redelivered or replayed batch writes nothing, so it adds nothing, and counters cannot drift from
+ * the rows they count. Every batch holds {@code counted_year} shared, so a year starting to be counted (exclusive)
+ * sees every batch before it and none half-way.
+ */
+public final class LiveCounts {
+    /** What each person contributes to each counted year: a place, and four counts of 0 or 1. */
+    private static final String CONTRIBUTIONS = """
+            select y.policy_year, p.township, coalesce(p.village, ''),
+                   case when c.enrolled_at is not null then 1 else 0 end,
+                   case when exists (select 1 from hardship_spell h
+                                      where h.person_key = p.person_key and h.valid_until is null) then 1 else 0 end
+              from person p
+             cross join counted_year y
+              left join coverage c on c.person_key = p.person_key and c.policy_year = y.policy_year
+             where p.person_key = any (?)
+               and not exists (select 1 from exclusion e where e.person_key = p.person_key and e.policy_year = y.policy_year)
+            """;
+    private static final String ADD = """
+            insert into place_count (policy_year, township, village, persons, enrolled, hardship, hardship_enrolled)
+            values (?, ?, ?, ?, ?, ?, ?)
+            on conflict (policy_year, township, village) do update set persons = place_count.persons + excluded.persons,
+                enrolled = place_count.enrolled + excluded.enrolled, hardship = place_count.hardship + excluded.hardship,
+                hardship_enrolled = place_count.hardship_enrolled + excluded.hardship_enrolled
+            """;
+    /** A year's counters from the rows as they are: the same figures as the aggregate as of the end of time. */
+    private static final String START = """
+            insert into place_count (policy_year, township, village, persons, enrolled, hardship, hardship_enrolled)
+            select ?, p.township, coalesce(p.village, ''), count(*),
+                   count(*) filter (where c.enrolled_at is not null),
+                   count(*) filter (where h.person_key is not null),
+                   count(*) filter (where h.person_key is not null and c.enrolled_at is not null)
+              from person p
+              left join coverage c on c.person_key = p.person_key and c.policy_year = ?
+              left join (select distinct person_key from hardship_spell where valid_until is null) h
+                     on h.person_key = p.person_key
+             where not exists (select 1 from exclusion e where e.person_key = p.person_key and e.policy_year = ?)
+             group by p.township, coalesce(p.village, '')
+            """;
+
+    /** A batch's work on the projection tables. */
+    @FunctionalInterface
+    public interface Work {
+        void run() throws SQLException;
+    }
+
+    private record Place(int year, String township, String village) implements Comparable<Place> {
+        @Override
+        public int compareTo(Place o) {
+            int c = Integer.compare(year, o.year);
+            c = c != 0 ? c : township.compareTo(o.township);
+            return c != 0 ? c : village.compareTo(o.village);
+        }
+    }
+
+    private LiveCounts() {
+    }
+
+    /** Runs the work and moves the counters of the places these persons were in and are in by the difference. */
+    public static void around(Connection c, Collection<String> personKeys, Work work) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("lock table counted_year in share mode");
+        }
+        if (personKeys.isEmpty() || !anyYearCounted(c)) {
+            work.run();
+            return;
+        }
+        Array keys = c.createArrayOf("varchar", personKeys.toArray());
+        Map<Place, long[]> change = new TreeMap<>();
+        contributions(c, keys, -1, change);
+        work.run();
+        contributions(c, keys, 1, change);
+        try (PreparedStatement add = c.prepareStatement(ADD)) {
+            // In key order, so two batches touching the same places cannot lock them in opposite orders.
+            for (Map.Entry<Place, long[]> e : change.entrySet()) {
+                add.setInt(1, e.getKey().year());
+                add.setString(2, e.getKey().township());
+                add.setString(3, e.getKey().village());
+                for (int i = 0; i < 4; i++) {
+                    add.setLong(4 + i, e.getValue()[i]);
+                }
+                add.addBatch();
+            }
+            add.executeBatch();
+        }
+    }
+
+    /** Counts the year from now on, starting from the rows as they are; nothing when it is counted already. */
+    public static void startCounting(Connection c, int year) throws SQLException {
+        if (counted(c, year)) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("lock table counted_year in exclusive mode");
+        }
+        if (counted(c, year)) {
+            return;
+        }
+        try (PreparedStatement start = c.prepareStatement(START);
+             PreparedStatement mark = c.prepareStatement("insert into counted_year (policy_year) values (?)")) {
+            start.setInt(1, year);
+            start.setInt(2, year);
+            start.setInt(3, year);
+            start.executeUpdate();
+            mark.setInt(1, year);
+            mark.executeUpdate();
+        }
+    }
+
+    /** The year's counters: township, village (null for none), persons, enrolled, hardship, hardship enrolled. */
+    public static List<Object[]> of(Connection c, int year) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select township, nullif(village, ''), enrolled, hardship, "
+                + "hardship_enrolled from place_count where policy_year = ? and persons > 0")) {
+            s.setInt(1, year);
+            try (ResultSet r = s.executeQuery()) {
+                List<Object[]> rows = new java.util.ArrayList<>();
+                while (r.next()) {
+                    rows.add(new Object[] {r.getString(1), r.getString(2), r.getLong(3), r.getLong(4), r.getLong(5)});
+                }
+                return rows;
+            }
+        }
+    }
+
+    private static void contributions(Connection c, Array keys, int sign, Map<Place, long[]> change) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(CONTRIBUTIONS)) {
+            s.setArray(1, keys);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    long enrolled = r.getInt(4);
+                    long hardship = r.getInt(5);
+                    long[] counts = change.computeIfAbsent(new Place(r.getInt(1), r.getString(2), r.getString(3)),
+                            p -> new long[4]);
+                    counts[0] += sign;
+                    counts[1] += sign * enrolled;
+                    counts[2] += sign * hardship;
+                    counts[3] += sign * enrolled * hardship;
+                }
+            }
+        }
+    }
+
+    private static boolean anyYearCounted(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select exists (select 1 from counted_year)")) {
+            r.next();
+            return r.getBoolean(1);
+        }
+    }
+
+    private static boolean counted(Connection c, int year) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select 1 from counted_year where policy_year = ?")) {
+            s.setInt(1, year);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+}
