@@ -180,10 +180,6 @@ public final class County {
         return IdNumber.of(NEIGHBOUR, bornFrom.plusDays(i / 900), i % 900);
     }
 
-    public LocalDate dayOfPayment(SplittableRandom random) {
-        return curve.draw(random);
-    }
-
     /** The units' table for the campaign document: the region's rows, renamed for this run, targets scaled. */
     public String unitsCsv() {
         boolean tree = units.stream().anyMatch(u -> u.parent() != null);

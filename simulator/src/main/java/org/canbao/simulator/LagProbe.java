@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * record acknowledged by the broker, a snapshot answered) is noted with how many persons it makes enrolled. Taken in
  * the order they were accepted, the k-th person made enrolled is taken to be counted when the count first reached k
  * (first in, first out: an approximation while several clients send at once), and never before it was accepted.
- * A person's lag is at most one poll late (the poll's answer time is when the count is taken to be seen).
+ * A person's lag is at most one poll late (the poll's answer time is when the count is taken to be seen). Between polls
+ * it waits as long as the last poll took, at least 100 ms: progress is an aggregate over the county, and asking it back
+ * to back would take a core of these two from the pipeline it measures.
  */
 public final class LagProbe implements AutoCloseable {
     /** An accepted operation: when, how many persons it made enrolled, and whether it was a payment (snapshots count too). */
@@ -62,7 +64,7 @@ public final class LagProbe implements AutoCloseable {
                 latest = count;
             }
             try {
-                Thread.sleep(20);
+                Thread.sleep(Math.max(100, (answered - asked) / 1_000_000));
             } catch (InterruptedException e) {
                 return;
             }
