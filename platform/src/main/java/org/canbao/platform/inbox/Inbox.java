@@ -49,9 +49,14 @@ public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
     private static final String MARK = "insert into processed_event(event_id) select unnest(?) "
             + "on conflict do nothing returning event_id";
-    private static final String HELD = "select stream, version from stream_position where topic = ? and stream = any(?)";
-    private static final String PARKED = "select stream, version, previous, record from parked_event "
-            + "where topic = ? and stream = any(?)";
+    /*
+     * A join with the batch's streams, not "stream = any(?)": with the positions of a whole county in the table, the
+     * planner may look the topic up by the key's first column and filter every stream of it (seconds a batch).
+     */
+    private static final String HELD = "select p.stream, p.version from unnest(?::text[]) as s(stream) "
+            + "join stream_position p on p.topic = ? and p.stream = s.stream";
+    private static final String PARKED = "select p.stream, p.version, p.previous, p.record from unnest(?::text[]) as s(stream) "
+            + "join parked_event p on p.topic = ? and p.stream = s.stream";
     private static final String MOVE = "insert into stream_position (topic, stream, version) "
             + "select ?, unnest(?::text[]), unnest(?::bigint[]) "
             + "on conflict (topic, stream) do update set version = excluded.version";
@@ -210,8 +215,8 @@ public class Inbox {
     private static Map<String, Long> held(Connection c, String topic, String[] streams) throws SQLException {
         Map<String, Long> held = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement(HELD)) {
-            s.setString(1, topic);
-            s.setArray(2, c.createArrayOf("text", streams));
+            s.setArray(1, c.createArrayOf("text", streams));
+            s.setString(2, topic);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     held.put(r.getString(1), r.getLong(2));
@@ -224,8 +229,8 @@ public class Inbox {
     private static Map<String, TreeMap<Long, Parked>> parked(Connection c, String topic, String[] streams) throws SQLException {
         Map<String, TreeMap<Long, Parked>> parked = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement(PARKED)) {
-            s.setString(1, topic);
-            s.setArray(2, c.createArrayOf("text", streams));
+            s.setArray(1, c.createArrayOf("text", streams));
+            s.setString(2, topic);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     parked.computeIfAbsent(r.getString(1), k -> new TreeMap<>())
