@@ -95,6 +95,10 @@ final class SeasonBench {
                 result.lag().persons(), result.lag().meanPollMs());
         json.put("lag_p50_ms", Math.round(result.lag().p50Ms())).put("lag_p99_ms", Math.round(result.lag().p99Ms()))
                 .put("lag_max_ms", Math.round(result.lag().maxMs())).put("lag_payments", result.lag().persons());
+        System.out.printf("live progress of the region, asked about 20 times a second during the season: p50 %.1f ms, p99 %.1f ms "
+                + "(%,d answers)%n", result.lag().pollP50Ms(), result.lag().pollP99Ms(), result.lag().polls());
+        json.put("progress_p50_ms", round(result.lag().pollP50Ms())).put("progress_p99_ms", round(result.lag().pollP99Ms()))
+                .put("progress_queries", result.lag().polls());
         List<Double> alone = result.lagAlone().stream().sorted().toList();
         if (!alone.isEmpty()) {
             System.out.printf("lag of a payment sent alone after the season (%d, one at a time): median %.0f ms, max %.0f ms%n",

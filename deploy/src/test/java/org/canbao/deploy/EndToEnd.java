@@ -44,11 +44,18 @@ final class EndToEnd {
         for (ServiceSpec service : ServiceSpec.values()) {
             Files.deleteIfExists(logs.resolve(service.module() + ".log"));
         }
-        return Suite.start(Path.of("").toAbsolutePath().getParent(), freePorts(), Map.of(
-                        "CANBAO_DB_URL", TestInfra.postgres().jdbcUrl(database),
-                        "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
-                        "CANBAO_PSEUDONYM_KEY", name + "-test-pseudonym-key"),
-                logs, Duration.ofSeconds(180));
+        return Suite.start(root(), freePorts(), env(name, database, bootstrapServers), logs, Duration.ofSeconds(180));
+    }
+
+    /** The repository, where the services' built jars are. */
+    static Path root() {
+        return Path.of("").toAbsolutePath().getParent();
+    }
+
+    /** What a service of the suite {@code start} made is started with (another instance of one, too). */
+    static Map<String, String> env(String name, String database, String bootstrapServers) {
+        return Map.of("CANBAO_DB_URL", TestInfra.postgres().jdbcUrl(database), "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
+                "CANBAO_PSEUDONYM_KEY", name + "-test-pseudonym-key");
     }
 
     static JsonNode ok(Http.Answer answer) {
