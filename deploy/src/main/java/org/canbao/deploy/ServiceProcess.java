@@ -25,10 +25,13 @@ public final class ServiceProcess {
     /**
      * A service sized as in a small container (issue 8 asks at most 350 MB resident each): a heap its batches fit in,
      * the serial collector (no parallel collector threads on two cores), and bounded metaspace, code cache, thread
-     * stacks and direct buffers, which otherwise grow with the machine. {@code CANBAO_JAVA_OPTS} replaces them.
+     * stacks and direct buffers, which otherwise grow with the machine. Only the quick compiler (C1): profiled, a
+     * season's services spent close to half their CPU in the C2 compiler, and without it the season ran 1.6 times as
+     * fast with less memory (BENCHMARKS.md, 3 December). {@code CANBAO_JAVA_OPTS} replaces them.
      */
     static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx224m", "-XX:+UseSerialGC",
-            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:MaxDirectMemorySize=96m");
+            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:MaxDirectMemorySize=96m",
+            "-XX:TieredStopAtLevel=1");
 
     private ServiceProcess() {
     }
@@ -51,6 +54,8 @@ public final class ServiceProcess {
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort(port)));
         builder.environment().putIfAbsent("QUARKUS_PROFILE", "local");
+        // glibc gives each thread that allocates its own malloc arena (64 MB reserved each): two keep RSS to the JVM's own
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         builder.environment().putIfAbsent("CANBAO_DB_USER", service.databaseRole());
         return builder.start();
     }
