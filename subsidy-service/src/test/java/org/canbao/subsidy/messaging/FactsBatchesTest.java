@@ -42,6 +42,8 @@ class FactsBatchesTest {
              "window":{"opens":"2022-09-01","closes":"2022-12-31"},"baseListDate":"2022-08-31"}
             """;
 
+    private static final int LATER = 2041;
+
     @Inject
     FactsConsumer consumer;
 
@@ -104,27 +106,28 @@ class FactsBatchesTest {
 
     @Test
     void aStatusCountsInALaterYearOnlyOnceAListOfThatYearRenewsIt() {
+        // a year no other test puts a policy for (they share the database)
         given().auth().preemptive().basic("admin", "admin").contentType("application/json")
-                .body(POLICY.replace("2022-09-01", "2023-09-01").replace("2022-12-31", "2023-12-31")
-                        .replace("2022-08-31", "2023-08-31"))
-                .put("/api/v1/policies/2024").then().statusCode(200);
+                .body(POLICY.replace("2022-09-01", "2040-09-01").replace("2022-12-31", "2040-12-31")
+                        .replace("2022-08-31", "2040-08-31"))
+                .put("/api/v1/policies/" + LATER).then().statusCode(200);
         IdNumber id = IdNumber.of("430626", LocalDate.of(1981, 3, 4), 808);
         String key = pseudonymizer.personKey(id);
         consumer.onStatusChanges(Batches.of("status-changed", List.of(event(new StatusChanged(key, "civil-affairs",
                 "MINIMUM_LIVING", StatusChanged.Change.ADDED, LocalDate.of(2022, 8, 1), Instant.now()), "person/" + key, 2, 0))));
         assertEquals("175.00", entitlement(id).getString("subsidy"), "recognised for the 2023 period");
-        assertEquals("0.00", entitlement(id, 2024).getString("subsidy"), "2022's recognition does not carry into 2024");
+        assertEquals("0.00", entitlement(id, LATER).getString("subsidy"), "2022's recognition does not carry into a later year");
 
         String renewed = event(new StatusChanged(key, "civil-affairs", "MINIMUM_LIVING", StatusChanged.Change.RENEWED,
-                LocalDate.of(2023, 7, 31), Instant.now()), "person/" + key, 3, 2);
+                LocalDate.of(2040, 7, 31), Instant.now()), "person/" + key, 3, 2);
         consumer.onStatusChanges(Batches.of("status-changed", List.of(renewed, renewed)));
         consumer.onStatusChanges(Batches.of("status-changed", List.of(renewed)));
-        assertEquals("175.00", entitlement(id, 2024).getString("subsidy"), "2023's base list named it again");
+        assertEquals("175.00", entitlement(id, LATER).getString("subsidy"), "that year's base list named it again");
         assertEquals("175.00", entitlement(id).getString("subsidy"));
 
         consumer.onStatusChanges(Batches.of("status-changed", List.of(event(new StatusChanged(key, "civil-affairs",
-                "MINIMUM_LIVING", StatusChanged.Change.REMOVED, LocalDate.of(2023, 8, 15), Instant.now()), "person/" + key, 4, 3))));
-        assertEquals("0.00", entitlement(id, 2024).getString("subsidy"), "ended before 2024's base list: both spells end");
+                "MINIMUM_LIVING", StatusChanged.Change.REMOVED, LocalDate.of(2040, 8, 15), Instant.now()), "person/" + key, 4, 3))));
+        assertEquals("0.00", entitlement(id, LATER).getString("subsidy"), "ended before that base list: both spells end");
     }
 
     private static JsonPath entitlement(IdNumber id, int year) {
