@@ -18,9 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A small Pingjiang season (a three-thousandth of the county) through the four services as built: the simulator's
- * roster, monthly snapshots of four departments, exclusions, payments over REST and the tax stream with duplicates,
- * bad lines, wrong-county payments and reversals, and every figure exactly what it sent. Mid-season a second
+ * A small Pingjiang season (a two-hundredth of the county, long enough for instances to join and leave in it) through
+ * the four services as built: the simulator's roster, monthly snapshots of four departments, exclusions, payments
+ * over REST and the tax stream with duplicates, bad lines, wrong-county payments and reversals, and every figure
+ * exactly what it sent. Mid-season a second
  * subsidy-service and a second reporting-service join their consumer groups (scale-out on the partitions), and later
  * leave: the first cleanly, the second by kill -9.
  */
@@ -46,7 +47,7 @@ class SeasonIT {
     @Test
     void aSmallSeasonEndsInExactlyTheFiguresItSentWhileInstancesJoinAndLeave() throws Exception {
         RegionFiles pingjiang = RegionFiles.read(Path.of("regions", "pingjiang-2023"));
-        County county = County.generate(pingjiang, 0.003, Long.toHexString(System.nanoTime() & 0xffffff), 2023);
+        County county = County.generate(pingjiang, 0.005, Long.toHexString(System.nanoTime() & 0xffffff), 2023);
         Endpoints endpoints = Endpoints.of(suite.port(ServiceSpec.ENROLLMENT), suite.port(ServiceSpec.PAYMENT_INGEST),
                 suite.port(ServiceSpec.SUBSIDY), suite.port(ServiceSpec.REPORTING),
                 ServiceProcess.managementPort(suite.port(ServiceSpec.PAYMENT_INGEST)), TestInfra.broker().bootstrapServers());
@@ -63,11 +64,10 @@ class SeasonIT {
 
         subsidy.awaitReady(start);
         reporting.awaitReady(start);
-        Thread.sleep(2_000);
         subsidy.process().destroy();
         subsidy.process().waitFor(30, TimeUnit.SECONDS);
         System.out.printf("second subsidy-service stopped at %.1f s%n", seconds(start));
-        Thread.sleep(2_000);
+        Thread.sleep(1_000);
         reporting.process().destroyForcibly();
         reporting.process().waitFor(30, TimeUnit.SECONDS);
         System.out.printf("second reporting-service killed (kill -9) at %.1f s%n", seconds(start));
