@@ -29,7 +29,9 @@ public final class CategoryNames {
             // older notices' own categories (Wuming 2018), which a policy year's vocabulary may name
             "建档立卡贫困人员", "REGISTERED_POOR", "建档立卡贫困人口", "REGISTERED_POOR",
             "独生子女户", "ONLY_CHILD_HOUSEHOLD", "双女结扎户", "TWO_DAUGHTERS_STERILISED", "残疾人", "DISABLED",
-            "五保户", "EXTREME_POVERTY", "低保户", "MINIMUM_LIVING");
+            "五保户", "EXTREME_POVERTY", "低保户", "MINIMUM_LIVING",
+            // a fact for the benefit-start rules (covered from intake), not a subsidy of its own
+            "儿童福利机构收留抚养的儿童", "WELFARE_INSTITUTION_CHILD", "儿童福利机构接收的儿童", "WELFARE_INSTITUTION_CHILD");
 
     private CategoryNames() {
     }

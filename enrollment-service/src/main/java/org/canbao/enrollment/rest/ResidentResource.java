@@ -9,6 +9,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.canbao.enrollment.service.RosterService;
 import org.canbao.platform.audit.BatchAudit;
 import org.canbao.platform.batch.BatchBody;
@@ -57,8 +62,12 @@ public class ResidentResource {
     @RolesAllowed("public-security")
     @Consumes({BatchBody.NDJSON, BatchBody.CSV, BatchBody.XLSX, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Produces({MediaType.APPLICATION_JSON, Table.XLSX, Table.CSV})
-    public BatchReport receive(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        return take(BatchStream.of(body, contentType));
+    @Parameter(name = "asOf", in = ParameterIn.QUERY, description = "The business date of the roster (yyyy-MM-dd, "
+            + "default today): a person born less than a year before it is an infant, whose birth date the "
+            + "identity-verified event carries for the newborn rules.", example = "2022-08-31")
+    public BatchReport receive(@QueryParam("asOf") String asOf,
+                               @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        return take(asOf, BatchStream.of(body, contentType));
     }
 
     /** The same as a file in a multipart form's {@code file} part (xlsx, CSV or NDJSON), as a browser sends it. */
@@ -66,11 +75,14 @@ public class ResidentResource {
     @RolesAllowed("public-security")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces({MediaType.APPLICATION_JSON, Table.XLSX, Table.CSV})
-    public BatchReport upload(@RestForm("file") FileUpload file, @RestForm("charset") String charset) {
-        return take(BatchStream.ofUpload(file, charset));
+    public BatchReport upload(@QueryParam("asOf") String asOf, @RestForm("file") FileUpload file,
+                              @RestForm("charset") String charset) {
+        return take(asOf, BatchStream.ofUpload(file, charset));
     }
 
-    private BatchReport take(BatchStream lines) {
-        return audit.received("/api/v1/residents", lines, lines.each(roster::receive));
+    private BatchReport take(String asOf, BatchStream lines) {
+        LocalDate day = asOf == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")) : StatusFeedResource.date(asOf);
+        return audit.received("/api/v1/residents" + (asOf == null ? "" : "?asOf=" + asOf), lines,
+                lines.each(body -> roster.receive(body, day)));
     }
 }

@@ -124,7 +124,8 @@ public class StatusFeedResource {
                 feeds.receive(department, asOf == null ? null : date(asOf), feedMode, lines.all()));
     }
 
-    private static LocalDate date(String asOf) {
+    /** A query's {@code asOf}, or 400 naming it. */
+    static LocalDate date(String asOf) {
         try {
             return LocalDate.parse(asOf);
         } catch (DateTimeParseException e) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.LinkedHashMap;
 import java.util.Set;
@@ -34,8 +35,9 @@ public class RosterService {
         this.campaigns = campaigns;
     }
 
+    /** @param asOf the roster's business date: who was born less than a year before it is an infant */
     @Transactional
-    public BatchReport receive(BatchBody body) {
+    public BatchReport receive(BatchBody body, LocalDate asOf) {
         Set<String> units = knownUnits(body);
         Map<String, Set<String>> villages = Places.villagesByTownship(KnownUnit.places());
         Set<String> idNumbers = BatchBody.distinctUpper(body.lines(), "idNumber");
@@ -58,7 +60,7 @@ public class RosterService {
                 report.duplicates++;
                 return;
             }
-            residents.put(roster.idNumber().value(), record(roster, resident));
+            residents.put(roster.idNumber().value(), record(roster, resident, asOf));
             report.accepted++;
         });
         store.flush();
@@ -76,7 +78,7 @@ public class RosterService {
         return stale ? campaigns.knownUnitsAfterCatchingUp(Duration.ofSeconds(3)) : known;
     }
 
-    private Resident record(RosterLine roster, Resident existing) {
+    private Resident record(RosterLine roster, Resident existing, LocalDate asOf) {
         Instant now = Instant.now();
         Resident resident = existing;
         if (resident == null) {
@@ -100,7 +102,8 @@ public class RosterService {
         kept.put("householdId", resident.householdId);
         store.append(Resident.stream(resident.personKey), new IdentityVerified(resident.personKey,
                 roster.idNumber().masked(), pseudonymizer.householdKey(resident.householdId), resident.township, resident.village, resident.status,
-                roster.idNumber().birthDate().getYear(), now), kept);
+                roster.idNumber().birthDate().getYear(), now,
+                IdentityVerified.infantBirthDate(roster.idNumber().birthDate(), asOf)), kept);
         return resident;
     }
 }

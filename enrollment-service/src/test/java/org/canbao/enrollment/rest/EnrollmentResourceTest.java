@@ -79,6 +79,31 @@ class EnrollmentResourceTest {
         assertEquals(first.subject(), events.get(0).key());
     }
 
+    /** The newborn rules need an infant's birth day; for anyone else the event keeps the year only. */
+    @Test
+    void anInfantsBirthDateAndNoOneElsesReachesTheBus() {
+        IdNumber baby = IdNumber.of("430626", LocalDate.of(2022, 2, 1), 61);
+        IdNumber toddler = IdNumber.of("430626", LocalDate.of(2021, 1, 15), 62);
+        given().auth().preemptive().basic("public-security", "public-security").contentType("application/x-ndjson")
+                .body(bytes("{\"idNumber\":\"" + baby.value() + "\",\"name\":\"婴一\",\"householdId\":\"B1\",\"township\":\"梅仙镇\"}\n"
+                        + "{\"idNumber\":\"" + toddler.value() + "\",\"name\":\"幼二\",\"householdId\":\"B1\",\"township\":\"梅仙镇\"}"))
+                .post("/api/v1/residents?asOf=2022-03-10").then().statusCode(200).body("accepted", equalTo(2));
+        given().auth().preemptive().basic("public-security", "public-security").contentType("application/x-ndjson")
+                .body(bytes("{\"idNumber\":\"" + baby.value() + "\",\"name\":\"婴一\",\"householdId\":\"B1\",\"township\":\"梅仙镇\"}"))
+                .post("/api/v1/residents?asOf=2022-03").then().statusCode(400).body("code", equalTo("feed.as-of-not-date"));
+        String babyKey = pseudonymizer.personKey(baby);
+        String toddlerKey = pseudonymizer.personKey(toddler);
+        List<org.canbao.contracts.IdentityVerified> seen = TopicReader.await(TestInfra.broker().bootstrapServers(),
+                        "identity-verified", records -> records.stream().filter(r -> r.key().equals(babyKey) || r.key().equals(toddlerKey)).count() >= 2,
+                        Duration.ofSeconds(30)).stream()
+                .filter(r -> r.key().equals(babyKey) || r.key().equals(toddlerKey))
+                .map(r -> EventCodec.payload(EventCodec.read(r.value()), org.canbao.contracts.IdentityVerified.class)).toList();
+        assertEquals(LocalDate.of(2022, 2, 1), seen.stream().filter(i -> i.personKey().equals(babyKey)).findFirst().orElseThrow().birthDate());
+        org.canbao.contracts.IdentityVerified older = seen.stream().filter(i -> i.personKey().equals(toddlerKey)).findFirst().orElseThrow();
+        assertEquals(null, older.birthDate(), "over a year old on the roster's date: the year only");
+        assertEquals(2021, older.birthYear());
+    }
+
     /** A bureau's own export: Chinese headers, Chinese category names, GBK bytes, sent as it is. */
     @Test
     void aBureausOwnExportWithChineseHeadersAndCategoryNamesIsRead() {

@@ -35,6 +35,10 @@ final class PolicyRules {
             if (newborns && rule.newbornAge() == null) {
                 throw new InvalidInput("policy.rule-newborn-age-missing", at + ".newbornAge");
             }
+            // identity-verified carries the birth day of infants only (under a year on the roster's date)
+            if (newborns && LocalDate.EPOCH.plus(rule.newbornAge()).isAfter(LocalDate.EPOCH.plusYears(1))) {
+                throw new InvalidInput("policy.rule-newborn-age-over-a-year", at + ".newbornAge", rule.newbornAge());
+            }
             if (rule.start() == BenefitRule.Start.FROM_BIRTH && rule.persons() != BenefitRule.Persons.NEWBORN) {
                 throw new InvalidInput("policy.rule-start-persons", at + ".persons", rule.start(), BenefitRule.Persons.NEWBORN);
             }

@@ -19,10 +19,10 @@ public final class SubsidyDecision {
     private record Grant(CategorySpell spell, SubsidyRule rule, BigDecimal amount) {
     }
 
-    /** As the service decides today: nothing known of the person besides categories and payments. */
+    /** Nothing known of the person besides categories (an intake among them) and payments: no birth date. */
     public static Entitlement decide(Policy policy, Integer requestedTier, List<CategorySpell> spells,
                                      List<PaymentRecord> payments) {
-        return decide(policy, requestedTier, spells, payments, Enrollee.UNKNOWN);
+        return decide(policy, requestedTier, spells, payments, Enrollee.of(null, spells, policy));
     }
 
     /**
@@ -157,7 +157,9 @@ public final class SubsidyDecision {
         if (!day.isAfter(policy.windowCloses())) {
             return policy.benefitStart();
         }
-        return late.map(r -> r.coveredFrom(day, who)).orElse(day.withDayOfMonth(1).plusMonths(1));
+        LocalDate from = late.map(r -> r.coveredFrom(day, who)).orElse(day.withDayOfMonth(1).plusMonths(1));
+        // born or taken in before the year's cover begins: covered from its first day, not before (that is last year's)
+        return from != null && from.isBefore(policy.benefitStart()) ? policy.benefitStart() : from;
     }
 
     private static String explain(Policy policy, int tier, BigDecimal contribution, List<CategorySpell> counted,

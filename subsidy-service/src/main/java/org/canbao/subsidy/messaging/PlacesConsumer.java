@@ -56,6 +56,10 @@ public class PlacesConsumer {
             if (place != null && Objects.equals(place.township, identity.township())
                     && Objects.equals(place.village, identity.village())) {
                 place.maskedId = identity.maskedId();
+                if (identity.birthDate() != null && !identity.birthDate().equals(place.birthDate)) {
+                    place.birthDate = identity.birthDate();
+                    moved.add(place.personKey);
+                }
                 continue;
             }
             if (place == null) {
@@ -64,12 +68,16 @@ public class PlacesConsumer {
                 place.maskedId = identity.maskedId();
                 place.township = identity.township();
                 place.village = identity.village();
+                place.birthDate = identity.birthDate();
                 place.persist();
                 known.put(place.personKey, place);
             } else {
                 place.maskedId = identity.maskedId();
                 place.township = identity.township();
                 place.village = identity.village();
+                if (identity.birthDate() != null) {
+                    place.birthDate = identity.birthDate();
+                }
             }
             moved.add(place.personKey);
         }

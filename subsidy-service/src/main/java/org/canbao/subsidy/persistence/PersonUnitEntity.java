@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.LocalDate;
 
 /** Where a person lives, as the last identity-verified event said: their pooling region follows from it. */
 @Entity
@@ -21,4 +22,8 @@ public class PersonUnitEntity extends PanacheEntityBase {
     public String township;
 
     public String village;
+
+    /** Only for an infant (identity-verified's {@code birthDate}): the newborn rules need the day. */
+    @Column(name = "birth_date")
+    public LocalDate birthDate;
 }

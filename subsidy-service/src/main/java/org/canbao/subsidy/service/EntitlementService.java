@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.canbao.contracts.EntitlementChanged;
 import org.canbao.subsidy.domain.CategorySpell;
+import org.canbao.subsidy.domain.Enrollee;
 import org.canbao.subsidy.domain.Entitlement;
 import org.canbao.subsidy.domain.Explanation;
 import org.canbao.subsidy.domain.PaymentRecord;
@@ -60,8 +61,9 @@ public class EntitlementService {
         }
         List<PaymentRecord> payments = rows.stream().map(PaymentEntity::toRecord).toList();
         List<PaymentRecord> counted = payments.stream().filter(p -> !reversals.containsKey(p.receiptId())).toList();
-        Entitlement entitlement = SubsidyDecision.decide(policy, tier,
-                spells.stream().map(Explanation.RecordedSpell::spell).toList(), counted);
+        List<CategorySpell> facts = spells.stream().map(Explanation.RecordedSpell::spell).toList();
+        Entitlement entitlement = SubsidyDecision.decide(policy, tier, facts, counted,
+                Enrollee.of(PersonFacts.birthDatesOf(List.of(personKey)).get(personKey), facts, policy));
         return new Explained(entitlement, Explanation.of(policy, tier, entitlement, spells, payments, reversals));
     }
 
@@ -110,7 +112,7 @@ public class EntitlementService {
                 if (last == null && paid.isEmpty() && personSpells.stream().noneMatch(s -> s.concerns(policy))) {
                     continue;
                 }
-                Entitlement entitlement = SubsidyDecision.decide(policy, null, personSpells, paid);
+                Entitlement entitlement = SubsidyDecision.decide(policy, null, personSpells, paid, facts.enrolleeOf(key, policy));
                 String region = chosen.get().region();
                 if (last != null && last.matches(entitlement) && region.equals(last.region)) {
                     continue;

@@ -1,21 +1,37 @@
 package org.canbao.subsidy.service;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.canbao.subsidy.domain.CategorySpell;
+import org.canbao.subsidy.domain.Enrollee;
+import org.canbao.subsidy.domain.Policy;
 import org.canbao.subsidy.domain.PaymentRecord;
 import org.canbao.subsidy.persistence.PaymentEntity;
+import org.canbao.subsidy.persistence.PersonUnitEntity;
 import org.canbao.subsidy.persistence.SpellEntity;
 
 /** The facts entitlements are decided from, for a chunk of persons: one query per table. Reversed payments left out. */
-record PersonFacts(Map<String, List<CategorySpell>> spells, Map<String, List<PaymentEntity>> payments) {
+record PersonFacts(Map<String, List<CategorySpell>> spells, Map<String, List<PaymentEntity>> payments,
+                   Map<String, LocalDate> birthDates) {
     static PersonFacts of(List<String> keys) {
         return new PersonFacts(SpellEntity.<SpellEntity>list("personKey in ?1", keys).stream()
                 .collect(Collectors.groupingBy(s -> s.personKey, Collectors.mapping(SpellEntity::toSpell, Collectors.toList()))),
                 PaymentEntity.<PaymentEntity>list("personKey in ?1 "
                         + "and receiptId not in (select r.receiptId from ReversalEntity r where r.personKey in ?1)", keys).stream()
-                        .collect(Collectors.groupingBy(p -> p.personKey)));
+                        .collect(Collectors.groupingBy(p -> p.personKey)),
+                birthDatesOf(keys));
+    }
+
+    /** The infants' birth dates (identity-verified carries no other). */
+    static Map<String, LocalDate> birthDatesOf(List<String> keys) {
+        return PersonUnitEntity.<PersonUnitEntity>list("personKey in ?1 and birthDate is not null", keys).stream()
+                .collect(Collectors.toMap(p -> p.personKey, p -> p.birthDate));
+    }
+
+    Enrollee enrolleeOf(String key, Policy policy) {
+        return Enrollee.of(birthDates.get(key), spellsOf(key), policy);
     }
 
     List<CategorySpell> spellsOf(String key) {

@@ -58,8 +58,10 @@ public class PolicyWhatIf {
                         .noneMatch(s -> s.concerns(before.get().policy()) || s.concerns(after))) {
                     continue;
                 }
-                Entitlement was = SubsidyDecision.decide(before.get().policy(), null, facts.spellsOf(key), facts.paymentsOf(key, year));
-                Entitlement will = SubsidyDecision.decide(after, null, facts.spellsOf(key), facts.paymentsOf(key, year));
+                Entitlement was = SubsidyDecision.decide(before.get().policy(), null, facts.spellsOf(key), facts.paymentsOf(key, year),
+                        facts.enrolleeOf(key, before.get().policy()));
+                Entitlement will = SubsidyDecision.decide(after, null, facts.spellsOf(key), facts.paymentsOf(key, year),
+                        facts.enrolleeOf(key, after));
                 PersonUnitEntity place = places.get(key);
                 whatIf.add(new WhatIf.Person(place == null ? null : place.maskedId, place == null ? null : place.township,
                         place == null ? null : place.village, was, will));

@@ -128,6 +128,39 @@ class BenefitStartRulesTest {
     }
 
     @Test
+    void givenXiyanWhenCivilAffairsReportsAnIntakeAfterTheWindowThenItsFirstDayIsTheIntake() {
+        List<CategorySpell> spells = List.of(spell(Enrollee.INTAKE_CATEGORY, "2022-05-10"));
+        assertEquals(LocalDate.of(2022, 5, 10), Enrollee.of(null, spells, XIYAN).intakeDate());
+        Entitlement e = SubsidyDecision.decide(XIYAN, null, spells, List.of(paid("320.00", "2022-06-01")));
+        assertEquals(LocalDate.of(2022, 5, 10), e.coveredFrom());
+        assertEquals(money("320.00"), e.personalDue());
+    }
+
+    @Test
+    void givenXiyanWhenTheChildWasTakenInDuringTheWindowThenNoIntakeRuleButTheHardshipOne() {
+        List<CategorySpell> spells = List.of(spell(Enrollee.INTAKE_CATEGORY, "2021-10-10"));
+        assertNull(Enrollee.of(null, spells, XIYAN).intakeDate());
+        Entitlement e = SubsidyDecision.decide(XIYAN, null, spells, List.of(paid("320.00", "2022-06-01")));
+        assertEquals(LocalDate.of(2022, 6, 1), e.coveredFrom(), "a category recognised in the window: found unenrolled");
+        assertEquals(money("320.00"), e.personalDue());
+    }
+
+    @Test
+    void givenXiyanWhenANewbornBornBeforeTheYearPaysInJanuaryThenCoveredFromTheYearsFirstDayNotBefore() {
+        Enrollee baby = new Enrollee(LocalDate.of(2021, 11, 20), null, false);
+        Entitlement e = SubsidyDecision.decide(XIYAN, null, List.of(), List.of(paid("320.00", "2022-01-10")), baby);
+        assertEquals(LocalDate.of(2022, 1, 1), e.coveredFrom());
+    }
+
+    @Test
+    void anInfantIsBornLessThanAYearBeforeTheRostersDate() {
+        LocalDate asOf = LocalDate.of(2022, 3, 10);
+        assertEquals(LocalDate.of(2021, 3, 11), org.canbao.contracts.IdentityVerified.infantBirthDate(LocalDate.of(2021, 3, 11), asOf));
+        assertNull(org.canbao.contracts.IdentityVerified.infantBirthDate(LocalDate.of(2021, 3, 10), asOf));
+        assertNull(org.canbao.contracts.IdentityVerified.infantBirthDate(LocalDate.of(2022, 3, 11), asOf), "not born yet");
+    }
+
+    @Test
     void givenNoRulesWhenPaidAfterTheWindowThenCoveredFromTheNextMonthAsBefore() {
         Policy pingjiang = policy(2023, Notices.PINGJIANG_2023);
         Entitlement e = SubsidyDecision.decide(pingjiang, null, List.of(), List.of(paid("350.00", "2023-01-10")));

@@ -67,6 +67,12 @@ class PolicyRulesTest {
     }
 
     @Test
+    void givenNewbornsOlderThanAYearThenRefused() {
+        assertRefused("policy.rule-newborn-age-over-a-year", "benefitRules[0].newbornAge",
+                refused("", "{\"persons\": \"NEWBORN\", \"newbornAge\": \"P13M\", \"start\": \"FROM_BIRTH\"}"));
+    }
+
+    @Test
     void givenCoverFromBirthForEveryoneThenRefused() {
         assertRefused("policy.rule-start-persons", "benefitRules[0].persons",
                 refused("", "{\"start\": \"FROM_BIRTH\"}"));

@@ -74,10 +74,16 @@ class RegionNoticeCasesTest {
 
     /** A person of the unit with the case's facts; the entitlement as the API answers it. */
     private JsonPath decide(String unit, int year, Case given, String tier) {
-        IdNumber id = IdNumber.of("430626", LocalDate.of(1970, 1, 1), SEQUENCE.incrementAndGet());
+        return decide(unit, year, given, tier, null);
+    }
+
+    /** @param infantBorn an infant's birth date, as identity-verified carries it; null for anyone else (born 1970) */
+    private JsonPath decide(String unit, int year, Case given, String tier, LocalDate infantBorn) {
+        LocalDate born = infantBorn != null ? infantBorn : LocalDate.of(1970, 1, 1);
+        IdNumber id = IdNumber.of("430626", born, SEQUENCE.incrementAndGet());
         String key = pseudonymizer.personKey(id);
         places.onIdentities(Batches.of("identity-verified", List.of(event(new IdentityVerified(key, id.masked(), "H",
-                unit, null, "ACTIVE", 1970, Instant.now()), "person/" + key, 1, 0))));
+                unit, null, "ACTIVE", born.getYear(), Instant.now(), infantBorn), "person/" + key, 1, 0))));
         if (given.category() != null) {
             facts.onStatusChanges(Batches.of("status-changed", List.of(event(new StatusChanged(key, given.department(),
                     given.category(), StatusChanged.Change.ADDED, given.recognised(), Instant.now()), "person/" + key, 2, 0))));
@@ -146,6 +152,22 @@ class RegionNoticeCasesTest {
         JsonPath late = decide("华升社区NC", 2022, Case.paying("900.00@2022-03-15T10:00:00+08:00"), null);
         expect(late, "0.00", "900.00", "PAID");
         assertEquals("2022-04-01", late.getString("coveredFrom"), "other late enrolment: 320 + 580, from the next month (rule 10)");
+
+        JsonPath newborn = decide("华升社区NC", 2022, Case.paying("320.00@2022-03-15T10:00:00+08:00"), null,
+                LocalDate.of(2022, 2, 1));
+        expect(newborn, "0.00", "320.00", "PAID");
+        assertEquals("2022-02-01", newborn.getString("coveredFrom"), "newborn enrolled within 90 days: from birth (rule 8)");
+        JsonPath bornLastYear = decide("华升社区NC", 2022, Case.paying("320.00@2022-01-10T10:00:00+08:00"), null,
+                LocalDate.of(2021, 11, 20));
+        assertEquals("2022-01-01", bornLastYear.getString("coveredFrom"), "born before the year: from its first day");
+        JsonPath tooLate = decide("华升社区NC", 2022, Case.paying("900.00@2022-06-15T10:00:00+08:00"), null,
+                LocalDate.of(2022, 2, 1));
+        expect(tooLate, "0.00", "900.00", "PAID");
+        assertEquals("2022-07-01", tooLate.getString("coveredFrom"), "enrolled after 90 days: a late enrolee (rule 10)");
+        JsonPath intake = decide("华升社区NC", 2022, new Case("WELFARE_INSTITUTION_CHILD", "civil-affairs",
+                LocalDate.of(2022, 5, 10), List.<String[]>of(new String[]{"320.00", "2022-06-01T10:00:00+08:00"}), null), null);
+        expect(intake, "0.00", "320.00", "PAID");
+        assertEquals("2022-05-10", intake.getString("coveredFrom"), "child-welfare intake: from intake (rule 8)");
     }
 
     @Test
@@ -162,6 +184,12 @@ class RegionNoticeCasesTest {
                 "180.00@2018-08-02T10:00:00+08:00"), null);
         expect(poor, "0.00", "180.00", "PAID");
         assertEquals(List.of("REGISTERED_POOR"), poor.getList("categories"), "2018's own category; hardship is excepted (rule 5)");
+        JsonPath newborn = decide("城厢镇NC", 2018, Case.paying("180.00@2018-08-02T10:00:00+08:00"), null, LocalDate.of(2018, 6, 20));
+        expect(newborn, "0.00", "180.00", "PAID");
+        assertEquals("2018-09-01", newborn.getString("coveredFrom"), "a newborn under 3 months is excepted (rule 5)");
+        JsonPath olderBaby = decide("城厢镇NC", 2018, Case.paying("180.00@2018-08-02T10:00:00+08:00"), null, LocalDate.of(2018, 3, 1));
+        assertNull(olderBaby.getString("coveredFrom"), "five months old: no enrolment until next year (rule 5)");
+        assertEquals("180.00", olderBaby.getString("refundDue"), olderBaby.prettify());
         assertEquals(List.of(), decide("城厢镇NC", 2018, Case.of("MONITORED_UNSTABLE", LocalDate.of(2017, 10, 1)), null)
                 .getList("categories"), "not a category of 2018");
     }
