@@ -26,7 +26,7 @@ import org.dhatim.fastexcel.Worksheet;
 public final class FileTimings {
     private static final int YEAR = 2026;
     private static final int TOWNSHIPS = 20;
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private FileTimings() {
     }

@@ -29,7 +29,13 @@ public final class Pingjiang {
                {"category": "CHILD_IN_DISTRESS", "rule": "HALF", "fundingSource": "MEDICAL_ASSISTANCE"}],
              "window": {"opens": "2022-09-01", "closes": "2022-12-31"},
              "baseListDate": "2022-08-31",
-             "benefitStart": "2023-01-01"}
+             "benefitStart": "2023-01-01",
+             "fiscalShare": "610.00",
+             "benefitRules": [
+               {"persons": "NEWBORN", "newbornAge": "P90D", "start": "FROM_BIRTH"},
+               {"persons": "INTAKE", "start": "FROM_INTAKE"},
+               {"persons": "HARDSHIP", "start": "FROM_PAYMENT"},
+               {"from": "2023-01-01", "until": "2023-12-31", "start": "NEXT_MONTH", "due": "FULL_FINANCING"}]}
             """;
 
     private Pingjiang() {

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code local} profile (the local Basic users of API.md) unless the environment names another one.
  */
 public final class ServiceProcess {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     private static final Map<Integer, Integer> MANAGEMENT_PORTS = new ConcurrentHashMap<>();
     /**
      * A service sized as in a small container (issue 8 asks at most 350 MB resident each): a heap its batches fit in,

@@ -23,11 +23,11 @@ class RegionFilesTest {
     static final Path REGIONS = Path.of("regions");
     private static final Set<String> POLICY_FIELDS = Set.of("region", "contribution", "tiers", "subsidies", "subsidyTable",
             "window", "baseListDate", "benefitStart", "benefitRules", "fiscalShare", "afterWindow", "refundAfterPayment",
-            "categories", "statusValidity");
+            "categories", "statusValidity", "crossRegionStandard");
     private static final Set<String> BENEFIT_RULE_FIELDS = Set.of("from", "until", "persons", "newbornAge", "start", "days",
             "due", "except");
     private static final Set<String> SUBSIDY_FIELDS = Set.of("category", "tier", "rule", "amount", "fundingSource");
-    private static final Set<String> CAMPAIGN_FIELDS = Set.of("units", "checkpoints", "bulletins", "bottomN", "hardshipFloor",
+    private static final Set<String> CAMPAIGN_FIELDS = Set.of("units", "checkpoints", "bulletins", "bottomN", "bottomInARow", "hardshipFloor",
             "targetReductions", "taxOffices", "awards", "incentives");
 
     static List<Path> regions() throws IOException {

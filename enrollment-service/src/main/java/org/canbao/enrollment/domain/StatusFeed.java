@@ -38,6 +38,15 @@ public final class StatusFeed {
      *             not cost anyone their category), or everyone when a line could not be read at all
      */
     public static Changes apply(Set<Entry> current, List<Line> lines, Mode mode, Set<String> kept) {
+        return apply(current, lines, mode, kept, Set.of());
+    }
+
+    /**
+     * @param otherLists entries in force that belong to another list of the department (another pooling region's):
+     *                   a snapshot replaces its own list only, so their absence removes nothing; naming one changes
+     *                   nothing either
+     */
+    public static Changes apply(Set<Entry> current, List<Line> lines, Mode mode, Set<String> kept, Set<Entry> otherLists) {
         Set<Entry> state = new LinkedHashSet<>(current);
         Set<Entry> named = new HashSet<>();
         int changed = 0;
@@ -48,7 +57,8 @@ public final class StatusFeed {
             }
         }
         if (mode == Mode.SNAPSHOT) {
-            state.removeIf(e -> current.contains(e) && !named.contains(e) && !kept.contains(e.idNumber()));
+            state.removeIf(e -> current.contains(e) && !named.contains(e) && !kept.contains(e.idNumber())
+                    && !otherLists.contains(e));
         }
         List<Entry> added = state.stream().filter(e -> !current.contains(e)).toList();
         List<Entry> removed = current.stream().filter(e -> !state.contains(e)).toList();

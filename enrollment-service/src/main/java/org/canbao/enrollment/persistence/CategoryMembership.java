@@ -44,6 +44,9 @@ public class CategoryMembership extends PanacheEntityBase {
     @Column(name = "ended_recorded_at")
     public Instant endedRecordedAt;
 
+    /** The pooling region whose department recognised it (the feed's {@code region}); null when the feed named none. */
+    public String region;
+
     /** When it was last recognised: added, or named again by a later year's list. */
     public LocalDate lastRecognised() {
         return recognisedOn != null ? recognisedOn : validFrom;

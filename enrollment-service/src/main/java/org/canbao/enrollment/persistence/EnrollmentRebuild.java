@@ -31,7 +31,7 @@ public class EnrollmentRebuild implements ProjectionRebuilder {
                 updated_at = excluded.updated_at
             """;
     private static final String ADD = "insert into category_membership (id_number, department, category, valid_from, "
-            + "recorded_at) values (?, ?, ?, ?, ?)";
+            + "recorded_at, region) values (?, ?, ?, ?, ?, ?)";
     private static final String END = "update category_membership set valid_until = ?, ended_recorded_at = ? "
             + "where id_number = ? and department = ? and category = ? and valid_until is null";
     private static final String RENEW = "update category_membership set recognised_on = ? "
@@ -81,6 +81,7 @@ public class EnrollmentRebuild implements ProjectionRebuilder {
                     add.setString(3, e.category());
                     add.setDate(4, Date.valueOf(e.validFrom()));
                     add.setTimestamp(5, Timestamp.from(e.recordedAt()));
+                    add.setString(6, e.region());
                     add.executeUpdate();
                 } else if (event instanceof StatusChanged e && e.change() == StatusChanged.Change.RENEWED) {
                     renew.setDate(1, Date.valueOf(e.validFrom()));

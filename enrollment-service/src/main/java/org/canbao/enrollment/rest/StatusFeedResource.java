@@ -82,14 +82,19 @@ public class StatusFeedResource {
             example = "2022-08-31")
     @Parameter(name = "mode", in = ParameterIn.QUERY, description = "`snapshot` replaces the department's list, "
             + "`delta` (default) applies each line.", example = "snapshot")
+    @Parameter(name = "region", in = ParameterIn.QUERY, description = "The pooling region whose department sends the "
+            + "list (a region some campaign names, or the deployment's default): its statuses carry it, a person "
+            + "enrolled in another region is enrolled across regions (跨统筹区), and a snapshot replaces only this "
+            + "region's list of the department. Absent: the department's list without a region, as before.",
+            example = "370100")
     @POST
     @RolesAllowed({"civil-affairs", "rural-revitalization", "disabled-persons-federation", "medical-insurance"})
     @Consumes({BatchBody.NDJSON, BatchBody.CSV, BatchBody.XLSX, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Produces({MediaType.APPLICATION_JSON, Table.XLSX, Table.CSV})
     public BatchReport receive(@PathParam("department") String department, @QueryParam("asOf") String asOf,
-                               @QueryParam("mode") String mode,
+                               @QueryParam("mode") String mode, @QueryParam("region") String region,
                                @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        return take(department, asOf, mode, () -> BatchStream.of(body, contentType));
+        return take(department, asOf, mode, region, () -> BatchStream.of(body, contentType));
     }
 
     /** The same as a file in a multipart form's {@code file} part (xlsx, CSV or NDJSON), as a browser sends it. */
@@ -98,12 +103,12 @@ public class StatusFeedResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces({MediaType.APPLICATION_JSON, Table.XLSX, Table.CSV})
     public BatchReport upload(@PathParam("department") String department, @QueryParam("asOf") String asOf,
-                              @QueryParam("mode") String mode, @RestForm("file") FileUpload file,
-                              @RestForm("charset") String charset) {
-        return take(department, asOf, mode, () -> BatchStream.ofUpload(file, charset));
+                              @QueryParam("mode") String mode, @QueryParam("region") String region,
+                              @RestForm("file") FileUpload file, @RestForm("charset") String charset) {
+        return take(department, asOf, mode, region, () -> BatchStream.ofUpload(file, charset));
     }
 
-    private BatchReport take(String department, String asOf, String mode, Supplier<BatchStream> body) {
+    private BatchReport take(String department, String asOf, String mode, String region, Supplier<BatchStream> body) {
         // who may send comes first: a department learns nothing about other paths
         if (!identity.hasRole(department)) {
             throw Refused.forbidden("feed.other-department");
@@ -115,13 +120,16 @@ public class StatusFeedResource {
         if (asOf == null && feedMode == Mode.SNAPSHOT) {
             throw new InvalidInput("feed.snapshot-needs-as-of");
         }
+        if (region != null && !feeds.knowsRegion(region)) {
+            throw Refused.notFound("feed.unknown-region", region);
+        }
         // a snapshot names every member at once, so a feed is taken whole (its size is the department's caseload)
         BatchStream lines = body.get();
         // the audit keeps the call as made: feed health reads the mode and date back from it
         String call = "/api/v1/status-feeds/" + department + "?mode=" + feedMode.name().toLowerCase(Locale.ROOT)
-                + (asOf == null ? "" : "&asOf=" + asOf);
+                + (asOf == null ? "" : "&asOf=" + asOf) + (region == null ? "" : "&region=" + region);
         return audit.received(call, lines,
-                feeds.receive(department, asOf == null ? null : date(asOf), feedMode, lines.all()));
+                feeds.receive(department, asOf == null ? null : date(asOf), feedMode, region, lines.all()));
     }
 
     /** A query's {@code asOf}, or 400 naming it. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -19,29 +20,40 @@ import org.canbao.enrollment.domain.StatusFeedLine;
 import org.canbao.enrollment.domain.StatusFeed.Entry;
 import org.canbao.enrollment.domain.StatusFeed.Mode;
 import org.canbao.enrollment.persistence.CategoryMembership;
+import org.canbao.enrollment.persistence.KnownUnit;
 import org.canbao.enrollment.persistence.Resident;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
 import org.canbao.platform.batch.Rejection;
 import org.canbao.platform.eventstore.EventStore;
+import org.canbao.platform.config.CanbaoConfig;
 
 /** Applies a department's status feed to its category memberships and reports each change as an event. */
 @ApplicationScoped
 public class StatusFeedService {
     private final DepartmentCategories departments;
     private final EventStore store;
+    private final String defaultRegion;
 
-    public StatusFeedService(DepartmentCategories departments, EventStore store) {
+    public StatusFeedService(DepartmentCategories departments, EventStore store, CanbaoConfig config) {
         this.departments = departments;
         this.store = store;
+        this.defaultRegion = config.defaultRegion();
+    }
+
+    /** A region some campaign places units in, or the deployment's default. */
+    public boolean knowsRegion(String region) {
+        return region.equals(defaultRegion) || KnownUnit.count("region", region) > 0;
     }
 
     /**
-     * @param asOf the business date the department recognised the list; a line's own {@code effectiveDate} wins.
-     *             A snapshot needs it, since it dates the removals of whoever it no longer names.
+     * @param asOf   the business date the department recognised the list; a line's own {@code effectiveDate} wins.
+     *               A snapshot needs it, since it dates the removals of whoever it no longer names.
+     * @param region the pooling region whose department sends it, or null: each region's list of a department is a
+     *               list of its own, which a snapshot replaces without touching the others
      */
     @Transactional
-    public BatchReport receive(String department, LocalDate asOf, Mode mode, BatchBody body) {
+    public BatchReport receive(String department, LocalDate asOf, Mode mode, String region, BatchBody body) {
         store.lock(List.of("status-feed/" + department));
         Map<String, Resident> residents = Resident.byIdNumbers(BatchBody.distinctUpper(body.lines(), "idNumber"));
         List<StatusFeed.Line> lines = new ArrayList<>();
@@ -61,7 +73,9 @@ public class StatusFeedService {
         Set<String> kept = body.unreadable().isEmpty()
                 ? BatchBody.distinctUpper(body.lines().stream().filter(l -> rejectedLines.contains(l.number())).toList(), "idNumber")
                 : open.keySet().stream().map(Entry::idNumber).collect(Collectors.toSet());
-        StatusFeed.Changes changes = StatusFeed.apply(open.keySet(), lines, mode, kept);
+        Set<Entry> otherLists = open.entrySet().stream().filter(e -> !Objects.equals(e.getValue().region, region))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        StatusFeed.Changes changes = StatusFeed.apply(open.keySet(), lines, mode, kept, otherLists);
 
         Instant now = Instant.now();
         List<Entry> renewed = changes.confirmed().stream()
@@ -78,20 +92,21 @@ public class StatusFeedService {
             membership.category = entry.category();
             membership.validFrom = effective.get(entry);
             membership.recordedAt = now;
+            membership.region = region;
             membership.persist();
-            publish(people, entry, department, Change.ADDED, membership.validFrom, now);
+            publish(people, entry, department, Change.ADDED, membership.validFrom, now, region);
         }
         for (Entry entry : changes.removed()) {
             CategoryMembership membership = open.get(entry);
             LocalDate until = effective.getOrDefault(entry, asOf);
             membership.validUntil = until.isBefore(membership.validFrom) ? membership.validFrom : until;
             membership.endedRecordedAt = now;
-            publish(people, entry, department, Change.REMOVED, membership.validUntil, now);
+            publish(people, entry, department, Change.REMOVED, membership.validUntil, now, membership.region);
         }
         for (Entry entry : renewed) {
             CategoryMembership membership = open.get(entry);
             membership.recognisedOn = effective.get(entry);
-            publish(people, entry, department, Change.RENEWED, membership.recognisedOn, now);
+            publish(people, entry, department, Change.RENEWED, membership.recognisedOn, now, membership.region);
         }
         report.accepted = changes.changedLines();
         report.duplicates = changes.unchangedLines();
@@ -103,10 +118,10 @@ public class StatusFeedService {
     }
 
     private void publish(Map<String, Resident> people, Entry entry, String department, Change change,
-                         LocalDate asOf, Instant now) {
+                         LocalDate asOf, Instant now, String region) {
         Resident resident = people.get(entry.idNumber());
         store.append(Resident.stream(resident.personKey),
-                new StatusChanged(resident.personKey, department, entry.category(), change, asOf, now),
+                new StatusChanged(resident.personKey, department, entry.category(), change, asOf, now, region),
                 Map.of("idNumber", resident.idNumber));
     }
 }

@@ -45,6 +45,15 @@ class StatusFeedTest {
     }
 
     @Test
+    void aRegionsSnapshotReplacesItsOwnListOnlyAndNamingAnotherListsEntryChangesNothing() {
+        StatusFeed.Changes changes = StatusFeed.apply(Set.of(A_LOW, B_POOR), List.of(add(C_LOW), add(B_POOR)), Mode.SNAPSHOT,
+                Set.of(), Set.of(A_LOW, B_POOR));
+        assertEquals(List.of(C_LOW), changes.added());
+        assertEquals(List.of(), changes.removed(), "A belongs to another region's list");
+        assertEquals(1, changes.unchangedLines());
+    }
+
+    @Test
     void aDeltaOnlyTouchesWhatItNames() {
         StatusFeed.Changes changes = StatusFeed.apply(Set.of(A_LOW, B_POOR),
                 List.of(new Line(A_LOW, Action.REMOVE), new Line(C_LOW, Action.REMOVE), add(C_LOW)), Mode.DELTA, Set.of());

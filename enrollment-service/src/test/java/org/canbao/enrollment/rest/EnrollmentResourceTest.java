@@ -104,6 +104,36 @@ class EnrollmentResourceTest {
         assertEquals(2021, older.birthYear());
     }
 
+    /** A region's list of a department is a list of its own: its snapshot leaves the department's other lists alone. */
+    @Test
+    void aRegionsSnapshotReplacesOnlyThatRegionsListAndItsStatusesNameTheRegion() {
+        IdNumber sun = IdNumber.of("430626", LocalDate.of(1950, 4, 4), 71);
+        IdNumber zhou = IdNumber.of("430626", LocalDate.of(1952, 6, 6), 72);
+        given().auth().preemptive().basic("public-security", "public-security").contentType("text/csv")
+                .body(bytes("idNumber,name,householdId,township\n" + sun.value() + ",孙一,S1,梅仙镇\n" + zhou.value() + ",周二,S2,梅仙镇\n"))
+                .post("/api/v1/residents").then().statusCode(200).body("accepted", equalTo(2));
+        given().auth().preemptive().basic("medical-insurance", "medical-insurance").contentType("text/csv")
+                .body(bytes("idNumber,name,category\n" + sun.value() + ",孙一,FAMILY_PLANNING_REWARD\n"))
+                .post("/api/v1/status-feeds/medical-insurance?asOf=2022-08-31&mode=delta").then().statusCode(200)
+                .body("added", equalTo(1));
+        given().auth().preemptive().basic("medical-insurance", "medical-insurance").contentType("text/csv")
+                .body(bytes("idNumber,name,category\n" + zhou.value() + ",周二,FAMILY_PLANNING_REWARD\n"))
+                .post("/api/v1/status-feeds/medical-insurance?asOf=2022-09-30&mode=snapshot&region=default")
+                .then().statusCode(200).body("added", equalTo(1)).body("removed", equalTo(0));
+        given().auth().preemptive().basic("medical-insurance", "medical-insurance").contentType("text/csv")
+                .header("Accept-Language", "en")
+                .body(bytes("idNumber,name,category\n" + zhou.value() + ",周二,FAMILY_PLANNING_REWARD\n"))
+                .post("/api/v1/status-feeds/medical-insurance?asOf=2022-09-30&mode=snapshot&region=no-such-region")
+                .then().statusCode(404).body("code", equalTo("feed.unknown-region"));
+        String zhouKey = pseudonymizer.personKey(zhou);
+        StatusChanged zhouAdded = TopicReader.await(TestInfra.broker().bootstrapServers(), "status-changed",
+                        records -> records.stream().anyMatch(r -> r.key().equals(zhouKey)), Duration.ofSeconds(30)).stream()
+                .filter(r -> r.key().equals(zhouKey))
+                .map(r -> EventCodec.payload(EventCodec.read(r.value()), StatusChanged.class)).findFirst().orElseThrow();
+        assertEquals("default", zhouAdded.region());
+        assertEquals(StatusChanged.Change.ADDED, zhouAdded.change());
+    }
+
     /** A bureau's own export: Chinese headers, Chinese category names, GBK bytes, sent as it is. */
     @Test
     void aBureausOwnExportWithChineseHeadersAndCategoryNamesIsRead() {

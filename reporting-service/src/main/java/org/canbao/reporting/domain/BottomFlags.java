@@ -1,6 +1,7 @@
 package org.canbao.reporting.domain;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -24,6 +25,26 @@ public final class BottomFlags {
         }
         int threshold = ranked.get(ranked.size() - n).rank();
         return ranked.stream().filter(u -> u.rank() >= threshold).map(UnitProgress::name).toList();
+    }
+
+    /**
+     * For each bulletin in cut-off order, the units among its bottom N and the bottom N of the {@code inARow} − 1
+     * bulletins before it (Aikou: 连续排名靠后…约谈): none until there have been that many.
+     */
+    public static List<List<String>> inARow(List<List<String>> bottoms, int inARow) {
+        List<List<String>> called = new ArrayList<>();
+        for (int i = 0; i < bottoms.size(); i++) {
+            if (i + 1 < inARow) {
+                called.add(List.of());
+                continue;
+            }
+            List<String> all = new ArrayList<>(bottoms.get(i));
+            for (int j = i - inARow + 1; j < i; j++) {
+                all.retainAll(bottoms.get(j));
+            }
+            called.add(List.copyOf(all));
+        }
+        return called;
     }
 
     /** Units with hardship persons whose enrolled share is below the floor. */

@@ -13,10 +13,10 @@ import java.util.List;
  */
 public record CampaignDocument(JsonNode units, List<Checkpoint> checkpoints, List<Bulletin> bulletins, Integer bottomN,
                                HardshipFloor hardshipFloor, TargetReductions targetReductions, List<String> taxOffices,
-                               JsonNode awards, JsonNode incentives) {
+                               JsonNode awards, JsonNode incentives, Integer bottomInARow) {
 
     public CampaignDocument(JsonNode units, List<Checkpoint> checkpoints, JsonNode awards, JsonNode incentives) {
-        this(units, checkpoints, null, null, null, null, null, awards, incentives);
+        this(units, checkpoints, null, null, null, null, null, awards, incentives, null);
     }
 
     /**

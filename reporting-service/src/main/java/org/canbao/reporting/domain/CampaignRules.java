@@ -29,6 +29,11 @@ public final class CampaignRules {
         return document.bottomN() == null ? DEFAULT_BOTTOM_N : document.bottomN();
     }
 
+    /** How many bulletins in a row a unit must be among the bottom N to be called in; 1 unless the campaign says. */
+    public static int bottomInARow(CampaignDocument document) {
+        return document.bottomInARow() == null ? 1 : document.bottomInARow();
+    }
+
     public static BigDecimal hardshipFloor(CampaignDocument document) {
         return document.hardshipFloor() == null || document.hardshipFloor().ratio() == null ? BigDecimal.ONE
                 : document.hardshipFloor().ratio();
@@ -144,6 +149,9 @@ public final class CampaignRules {
         }
         if (d.bottomN() != null && d.bottomN() < 0) {
             problems.add(at("$.bottomN", Message.of("campaign.negative", "bottomN", d.bottomN())));
+        }
+        if (d.bottomInARow() != null && d.bottomInARow() < 1) {
+            problems.add(at("$.bottomInARow", Message.of("campaign.below-one", "bottomInARow", d.bottomInARow())));
         }
         if (d.hardshipFloor() != null) {
             if (d.hardshipFloor().ratio() == null) {

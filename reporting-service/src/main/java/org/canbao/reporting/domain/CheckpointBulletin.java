@@ -11,11 +11,13 @@ import java.util.Map;
  * bulletin with no required ratio): the ranking as of the cut-off, the top three who present their experience, the
  * last place, every ranked unit below the ratio (none without one), the bottom N flagged (Aikou's 后3名 called in),
  * and the units whose hardship coverage is below the floor. {@code ratioOf} {@code eligible} measures the ratio
- * against each unit's eligible population instead of its target.
+ * against each unit's eligible population instead of its target. {@code calledIn}: the units among the bottom N at
+ * {@code bottomInARow} bulletins in a row, this one included (Aikou's 连续…后3名); with 1, the bottom N itself.
  */
 public record CheckpointBulletin(OffsetDateTime cutoff, BigDecimal requiredRatio, String ratioOf, List<UnitProgress> ranking,
                                  List<String> topThree, String lastPlace, boolean lastPlaceBelow, List<String> below,
-                                 List<String> bottom, BigDecimal hardshipFloor, List<String> hardshipBelowFloor) {
+                                 List<String> bottom, BigDecimal hardshipFloor, List<String> hardshipBelowFloor,
+                                 int bottomInARow, List<String> calledIn) {
 
     public static CheckpointBulletin of(OffsetDateTime cutoff, BigDecimal requiredRatio, List<UnitProgress> units) {
         return of(cutoff, requiredRatio, null, Map.of(), units, CampaignRules.DEFAULT_BOTTOM_N, BigDecimal.ONE);
@@ -33,7 +35,14 @@ public record CheckpointBulletin(OffsetDateTime cutoff, BigDecimal requiredRatio
         return new CheckpointBulletin(cutoff, requiredRatio, requiredRatio == null ? null : ratioOf == null ? "target" : ratioOf,
                 ranked, top, last == null ? null : last.name(),
                 last != null && requiredRatio != null && below(last, requiredRatio, ratioOf, eligible), below,
-                BottomFlags.bottom(units, bottomN), hardshipFloor, BottomFlags.belowHardshipFloor(units, hardshipFloor));
+                BottomFlags.bottom(units, bottomN), hardshipFloor, BottomFlags.belowHardshipFloor(units, hardshipFloor),
+                1, BottomFlags.bottom(units, bottomN));
+    }
+
+    /** The same bulletin calling in the units that were among the bottom N at {@code inARow} bulletins in a row. */
+    public CheckpointBulletin calling(int inARow, List<String> units) {
+        return new CheckpointBulletin(cutoff, requiredRatio, ratioOf, ranking, topThree, lastPlace, lastPlaceBelow, below,
+                bottom, hardshipFloor, hardshipBelowFloor, inARow, units);
     }
 
     /** Below the ratio of its target, or of its eligible population where the checkpoint says so and the table gives one. */

@@ -48,6 +48,14 @@ public class Campaign extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** When the region's campaign for the year was last put; empty when there is none (the epoch for rows of before). */
+    public static java.util.Optional<Instant> updatedAt(String region, int policyYear) {
+        java.util.List<Instant> found = getEntityManager().createQuery(
+                        "select c.updatedAt from Campaign c where c.region = ?1 and c.policyYear = ?2", Instant.class)
+                .setParameter(1, region).setParameter(2, policyYear).getResultList();
+        return found.stream().findFirst().map(at -> at == null ? Instant.EPOCH : at);
+    }
+
     /**
      * The event stream of a region's campaign for a year in this service's store: each definition, in order. The
      * default region's keeps the name it had before regions.

@@ -41,7 +41,11 @@ public record CampaignBody(
         @Schema(description = "The incentive rules: cutoff, bands [{minRatio, perPerson}], bonusPerPointAbove100, "
                 + "latePerPerson, shortfallPerPerson, shortfallAt (WINDOW_END or LATEST, the default), topBonuses, "
                 + "topBonusMinRatio, deductions [{amount, belowRatio, hardshipBelowRatio, reason}].", type = SchemaType.OBJECT)
-        Map<String, Object> incentives) {
+        Map<String, Object> incentives,
+        @Schema(description = "A unit is called in (`calledIn` of a bulletin) when it was among the bottom N at this many "
+                + "bulletins in a row, this one included (Aikou: 连续排名靠后…约谈); default 1: every bulletin's bottom N.",
+                example = "2")
+        Integer bottomInARow) {
 
     @Schema(name = "UnitRow", description = "One unit of the allocation table.")
     public record UnitRow(

@@ -113,6 +113,9 @@ public class FigureTables implements TableLayout {
         if (bulletin.bottom().contains(unit)) {
             remarks.add("后" + bulletin.bottom().size() + "名");
         }
+        if (bulletin.bottomInARow() > 1 && bulletin.calledIn().contains(unit)) {
+            remarks.add("连续" + bulletin.bottomInARow() + "次排名靠后（约谈）");
+        }
         if (bulletin.hardshipBelowFloor().contains(unit)) {
             remarks.add("困难群众参保率低于" + bulletin.hardshipFloor().movePointRight(2).stripTrailingZeros().toPlainString() + "%");
         }

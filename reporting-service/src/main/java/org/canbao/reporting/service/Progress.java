@@ -3,6 +3,7 @@ package org.canbao.reporting.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.canbao.platform.batch.Refused;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
@@ -29,6 +30,7 @@ import org.canbao.reporting.domain.UnitProgress;
 import org.canbao.reporting.domain.Trend;
 import org.canbao.reporting.domain.UnitTarget;
 import org.canbao.reporting.domain.UnitTree;
+import org.canbao.reporting.persistence.Campaign;
 import org.canbao.reporting.persistence.CampaignUnit;
 import org.canbao.reporting.persistence.CoverageCounts;
 import org.canbao.reporting.persistence.CoverageCounts.PlaceCounts;
@@ -52,6 +54,7 @@ public class Progress {
 
     private final CoverageCounts counts;
     private final Campaigns campaigns;
+    private final Map<String, Loaded> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Progress(CoverageCounts counts, Campaigns campaigns) {
         this.counts = counts;
@@ -69,8 +72,9 @@ public class Progress {
      */
     @Transactional
     public ProgressView progress(String region, int year, OffsetDateTime asOf, String parent, String scope) {
-        CampaignDocument document = document(region, year);
-        List<UnitTarget> given = targets(region, year);
+        Loaded campaign = loaded(region, year);
+        CampaignDocument document = campaign.document();
+        List<UnitTarget> given = campaign.targets();
         Map<String, Long> excluded = counts.excludedByPlace(year, CampaignRules.reductionReasons(document));
         List<UnitTarget> targets = TargetReductions.apply(given, excluded);
         UnitTree tree = UnitTree.of(targets);
@@ -123,14 +127,15 @@ public class Progress {
 
     @Transactional
     public List<CheckpointBulletin> checkpoints(String region, int year) {
-        CampaignDocument document = document(region, year);
+        Loaded campaign = loaded(region, year);
+        CampaignDocument document = campaign.document();
         Map<String, Long> eligible = new HashMap<>();
-        targets(region, year).forEach(t -> {
+        campaign.targets().forEach(t -> {
             if (t.eligible() != null) {
                 eligible.put(t.name(), t.eligible());
             }
         });
-        return CampaignRules.schedule(document).stream()
+        List<CheckpointBulletin> bulletins = CampaignRules.schedule(document).stream()
                 .map(c -> {
                     OffsetDateTime cutoff = BusinessTime.cutoff(c.cutoff(), "cutoff");
                     return CheckpointBulletin.of(cutoff, c.requiredRatio(), c.ratioOf(), eligible,
@@ -138,6 +143,10 @@ public class Progress {
                             CampaignRules.hardshipFloor(document));
                 })
                 .toList();
+        int inARow = CampaignRules.bottomInARow(document);
+        List<List<String>> called = BottomFlags.inARow(bulletins.stream().map(CheckpointBulletin::bottom).toList(), inARow);
+        return java.util.stream.IntStream.range(0, bulletins.size())
+                .mapToObj(i -> bulletins.get(i).calling(inARow, called.get(i))).toList();
     }
 
     public record AwardsView(int policyYear, OffsetDateTime cutoff, AwardRules rules, List<AwardRules.Award> awards) {
@@ -149,7 +158,7 @@ public class Progress {
     /** Pingjiang's rules unless the campaign gives its own: at least 98 % and within the top 15 at the last cut-off. */
     @Transactional
     public AwardsView awards(String region, int year) {
-        CampaignDocument document = document(region, year);
+        CampaignDocument document = loaded(region, year).document();
         AwardRules given = rules(document.awards(), AwardRules.class, year);
         AwardRules rules = new AwardRules(given == null ? null : given.cutoff(),
                 given == null || given.minRatio() == null ? new BigDecimal("0.98") : given.minRatio(),
@@ -160,7 +169,7 @@ public class Progress {
 
     @Transactional
     public IncentivesView incentives(String region, int year) {
-        CampaignDocument document = document(region, year);
+        CampaignDocument document = loaded(region, year).document();
         IncentiveRules rules = rules(document.incentives(), IncentiveRules.class, year);
         if (rules == null || rules.bands() == null) {
             throw Refused.notFound("campaign.no-incentives", year);
@@ -179,8 +188,9 @@ public class Progress {
      */
     @Transactional
     public Trend trend(String region, int year, String unit, String scope) {
-        CampaignDocument document = document(region, year);
-        UnitTree tree = UnitTree.of(targets(region, year));
+        Loaded campaign = loaded(region, year);
+        CampaignDocument document = campaign.document();
+        UnitTree tree = UnitTree.of(campaign.targets());
         if (unit != null && !tree.has(unit)) {
             throw Refused.notFound("progress.unknown-unit", year, unit);
         }
@@ -198,13 +208,36 @@ public class Progress {
     /** The year's payments of this region's persons against its tax offices: those to another office flagged. */
     @Transactional
     public Reconciliation reconciliation(String region, int year) {
-        CampaignDocument document = document(region, year);
-        List<String> units = targets(region, year).stream().map(UnitTarget::name).toList();
+        Loaded campaign = loaded(region, year);
+        CampaignDocument document = campaign.document();
+        List<String> units = campaign.targets().stream().map(UnitTarget::name).toList();
         return Reconciliation.of(year, document.taxOffices(), counts.payments(year, units));
     }
 
-    private CampaignDocument document(String region, int year) {
-        return campaigns.document(region, year).orElseThrow(() -> Refused.notFound("campaign.none", year));
+    /** A campaign's document and targets as last read: kept while its row's {@code updated_at} stays the same. */
+    private record Loaded(Instant updatedAt, CampaignDocument document, List<UnitTarget> targets) {
+    }
+
+    /**
+     * The campaign, read again only when it changed (another instance may have put it): live progress is asked many
+     * times a second, and reading and parsing the document and its units was most of an answer's own work (profile
+     * of 3 December).
+     */
+    private Loaded loaded(String region, int year) {
+        Instant updatedAt = Campaign.updatedAt(region, year).orElseThrow(() -> Refused.notFound("campaign.none", year));
+        String key = region + "/" + year;
+        Loaded known = cache.get(key);
+        if (known != null && known.updatedAt().equals(updatedAt)) {
+            return known;
+        }
+        List<UnitTarget> targets = CampaignUnit.targetsOf(region, year);
+        if (targets.isEmpty()) {
+            throw Refused.notFound("campaign.none", year);
+        }
+        Loaded fresh = new Loaded(updatedAt,
+                campaigns.document(region, year).orElseThrow(() -> Refused.notFound("campaign.none", year)), targets);
+        cache.put(key, fresh);
+        return fresh;
     }
 
     /** The rules' own cut-off, else the last checkpoint's, else the end of the enrollment year. */
@@ -229,13 +262,6 @@ public class Progress {
         }
     }
 
-    private static List<UnitTarget> targets(String region, int year) {
-        List<UnitTarget> targets = CampaignUnit.targetsOf(region, year);
-        if (targets.isEmpty()) {
-            throw Refused.notFound("campaign.none", year);
-        }
-        return targets;
-    }
 
     /** The rows a scoped supervisor sees, ranked among all units as everyone else sees them. */
     private static List<UnitProgress> scoped(List<UnitProgress> units, String parent, String scope, List<PlaceCounts> places) {

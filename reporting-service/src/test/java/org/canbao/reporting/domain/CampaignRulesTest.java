@@ -35,7 +35,7 @@ class CampaignRulesTest {
 
     private static CampaignDocument document(List<CampaignDocument.Checkpoint> checkpoints,
                                              List<CampaignDocument.Bulletin> bulletins) {
-        return new CampaignDocument(null, checkpoints, bulletins, null, null, null, null, null, null);
+        return new CampaignDocument(null, checkpoints, bulletins, null, null, null, null, null, null, null);
     }
 
     private static List<String> rendered(List<Message> problems) {
@@ -98,13 +98,22 @@ class CampaignRulesTest {
     }
 
     @Test
+    void aikouCallsInTheVillagesRankedAmongTheBottomThreeAtTwoBulletinsInARow() {
+        List<List<String>> bottoms = List.of(List.of("a", "b", "c"), List.of("b", "c", "d"), List.of("a", "d", "e"),
+                List.of("d", "e", "f"));
+        assertEquals(List.of(List.of(), List.of("b", "c"), List.of("d"), List.of("d", "e")), BottomFlags.inARow(bottoms, 2));
+        assertEquals(List.of(List.of(), List.of(), List.of(), List.of("d")), BottomFlags.inARow(bottoms, 3));
+        assertEquals(bottoms, BottomFlags.inARow(bottoms, 1), "one bulletin: its own bottom three");
+    }
+
+    @Test
     void shandongsNinetyNinePercentFloorForMedicalAssistanceRecipients() {
         UnitProgress township = new UnitProgress("山大路街道", "subdistrict", 100L, 100, d("1.0000"), 1,
                 new UnitProgress.Hardship(200, 198, d("0.9900")));
         assertEquals(List.of(), BottomFlags.belowHardshipFloor(List.of(township), d("0.99")));
         assertEquals(List.of("山大路街道"), BottomFlags.belowHardshipFloor(List.of(township), BigDecimal.ONE));
         assertEquals(d("0.99"), CampaignRules.hardshipFloor(new CampaignDocument(null, null, null, null,
-                new CampaignDocument.HardshipFloor(d("0.99"), List.of("MINIMUM_LIVING")), null, null, null, null)));
+                new CampaignDocument.HardshipFloor(d("0.99"), List.of("MINIMUM_LIVING")), null, null, null, null, null)));
         assertEquals(BigDecimal.ONE, CampaignRules.hardshipFloor(document(null, null)), "Pingjiang, Aikou: 100 %");
     }
 
@@ -165,8 +174,9 @@ class CampaignRulesTest {
                 new CampaignDocument.Checkpoint("2022-12-10", d("0.8")),
                 new CampaignDocument.Checkpoint("2022-12-15", d("0.95"), "eligible")),
                 List.of(new CampaignDocument.Bulletin("FORTNIGHTLY", "2022-12-01", "2022-11-01")), -1, null, null,
-                List.of(" "), null, null);
+                List.of(" "), null, null, 0);
         List<String> problems = rendered(CampaignRules.problems(d, false));
+        assertTrue(problems.contains("$.bottomInARow: bottomInARow 0 is below 1"), problems.toString());
         assertTrue(problems.contains("$.checkpoints[1].cutoff: the same cut-off as $.checkpoints[0]"), problems.toString());
         assertTrue(problems.contains("$.checkpoints[2].requiredRatio: requiredRatio 0.8 is less than the earlier "
                 + "$.checkpoints[0]'s 0.9: a later checkpoint cannot ask for less"), problems.toString());

@@ -219,7 +219,7 @@ class CampaignResourceTest {
         refused("{" + units + ",\"incentives\":{\"bands\":[{\"minRatio\":1,\"perPerson\":1,\"bonus\":5}]}}",
                 "$.incentives.bands[0].bonus: unknown field (known: minRatio, perPerson)");
         refused("{" + units + ",\"targetFormula\":\"population*0.95\"}",
-                "$.targetFormula: unknown field (known: awards, bottomN, bulletins, checkpoints, hardshipFloor, incentives, targetReductions, taxOffices, units)");
+                "$.targetFormula: unknown field (known: awards, bottomInARow, bottomN, bulletins, checkpoints, hardshipFloor, incentives, targetReductions, taxOffices, units)");
     }
 
     private static void refused(String campaign, String reason) {

@@ -145,6 +145,10 @@ class RegionCampaignsTest {
         assertEquals(0.95f, bulletins.getFloat("[19].requiredRatio"));
         assertEquals("eligible", bulletins.getString("[19].ratioOf"));
         assertEquals(11, bulletins.getList("[19].below").size(), "no village has 95 % of its eligible");
+        assertEquals(2, bulletins.getInt("[1].bottomInARow"), "连续: two bulletins in a row (the file's reading)");
+        assertEquals(List.of(), bulletins.getList("[0].calledIn"), "the first bulletin calls nobody in yet");
+        assertTrue(bulletins.getList("[1].calledIn").contains("平所村"), bulletins.getList("[1].calledIn").toString());
+        assertTrue(!bulletins.getList("[19].calledIn").contains("隘口居委"), "enrolled someone: not at the bottom");
     }
 
     /**

@@ -2,8 +2,17 @@ package org.canbao.subsidy.domain;
 
 import java.time.LocalDate;
 
-/** A department recognised a category for a person from one business date until another (open when null). */
-public record CategorySpell(String category, String department, LocalDate validFrom, LocalDate validUntil) {
+/**
+ * A department recognised a category for a person from one business date until another (open when null);
+ * {@code region} is the pooling region whose department it was, null when the feed named none.
+ */
+public record CategorySpell(String category, String department, LocalDate validFrom, LocalDate validUntil,
+                            String region) {
+
+    /** Recognised by a department of the deployment, no region named. */
+    public CategorySpell(String category, String department, LocalDate validFrom, LocalDate validUntil) {
+        this(category, department, validFrom, validUntil, null);
+    }
 
     /**
      * Whether the spell earns this policy year's subsidy: a category of the year's vocabulary, recognised by the time

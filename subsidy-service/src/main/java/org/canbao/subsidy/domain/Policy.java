@@ -21,7 +21,8 @@ import java.util.Set;
 public record Policy(int year, Map<Integer, BigDecimal> contributions, List<SubsidyRule> subsidies,
                      LocalDate windowOpens, LocalDate windowCloses, LocalDate baseListDate, LocalDate benefitStart,
                      List<BenefitRule> benefitRules, BigDecimal fiscalShare, AfterWindow afterWindow,
-                     RefundAfterPayment refundAfterPayment, List<Category> categories, StatusValidity statusValidity) {
+                     RefundAfterPayment refundAfterPayment, List<Category> categories, StatusValidity statusValidity,
+                     CrossRegionStandard crossRegionStandard) {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /**
@@ -44,6 +45,13 @@ public record Policy(int year, Map<Integer, BigDecimal> contributions, List<Subs
         public static final RefundAfterPayment ALLOWED = new RefundAfterPayment(true, true);
     }
 
+    /**
+     * Whose subsidy standard a person enrolled in this region but recognised by another region's department gets:
+     * {@code RESIDENCE} (default) this region's; {@code RECOGNISING_REGION} (Shandong: 困难身份认定地按当地标准) the
+     * recognising region's rule for the category, where that region has a policy for the year.
+     */
+    public enum CrossRegionStandard { RESIDENCE, RECOGNISING_REGION }
+
     /** One category of the year's vocabulary (Wuming 2018: REGISTERED_POOR 建档立卡贫困人员). */
     public record Category(String code, String name) {
     }
@@ -52,7 +60,7 @@ public record Policy(int year, Map<Integer, BigDecimal> contributions, List<Subs
     public Policy(int year, Map<Integer, BigDecimal> contributions, List<SubsidyRule> subsidies,
                   LocalDate windowOpens, LocalDate windowCloses, LocalDate baseListDate, LocalDate benefitStart) {
         this(year, contributions, subsidies, windowOpens, windowCloses, baseListDate, benefitStart,
-                List.of(), null, null, null, List.of(), null);
+                List.of(), null, null, null, List.of(), null, null);
     }
 
     public Policy {
@@ -85,6 +93,7 @@ public record Policy(int year, Map<Integer, BigDecimal> contributions, List<Subs
         afterWindow = afterWindow == null ? AfterWindow.NEXT_YEAR : afterWindow;
         refundAfterPayment = refundAfterPayment == null ? RefundAfterPayment.ALLOWED : refundAfterPayment;
         statusValidity = statusValidity == null ? StatusValidity.RECOGNISED_PERIOD : statusValidity;
+        crossRegionStandard = crossRegionStandard == null ? CrossRegionStandard.RESIDENCE : crossRegionStandard;
         checkCategories(categories, subsidies);
         PolicyRules.check(benefitRules, windowCloses, fiscalShare);
         contributions = Map.copyOf(contributions);

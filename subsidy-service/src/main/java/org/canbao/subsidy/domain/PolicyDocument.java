@@ -21,20 +21,20 @@ import org.canbao.platform.batch.BatchBody;
  *  "window":{"opens":"2022-09-01","closes":"2022-12-31"},"baseListDate":"2022-08-31","benefitStart":"2023-01-01"}</pre>
  * Optional rules of later notices: {@code benefitRules} (after the window), {@code fiscalShare} (the fiscal part of the
  * full financing standard), {@code afterWindow}, {@code refundAfterPayment}, {@code categories} (the year's vocabulary)
- * and {@code statusValidity}; see {@link Policy}.
+ * {@code statusValidity} and {@code crossRegionStandard}; see {@link Policy}.
  */
 public record PolicyDocument(String region, String contribution, List<Tier> tiers, List<Subsidy> subsidies,
                              JsonNode subsidyTable, Window window, LocalDate baseListDate, LocalDate benefitStart,
                              List<BenefitRule> benefitRules, String fiscalShare, Policy.AfterWindow afterWindow,
                              Policy.RefundAfterPayment refundAfterPayment, List<Policy.Category> categories,
-                             Policy.StatusValidity statusValidity) {
+                             Policy.StatusValidity statusValidity, Policy.CrossRegionStandard crossRegionStandard) {
     private static final Pattern TIER_SUBSIDY = Pattern.compile("tier(\\d+)_subsidy");
 
     /** A document of the first shape, without the later rules. */
     public PolicyDocument(String region, String contribution, List<Tier> tiers, List<Subsidy> subsidies,
                           JsonNode subsidyTable, Window window, LocalDate baseListDate, LocalDate benefitStart) {
         this(region, contribution, tiers, subsidies, subsidyTable, window, baseListDate, benefitStart,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     public record Tier(int tier, String contribution) {
@@ -76,7 +76,7 @@ public record PolicyDocument(String region, String contribution, List<Tier> tier
         return new Policy(year, contributions, rules, opens, closes, baseListDate,
                 benefitStart != null ? benefitStart : LocalDate.of(year, 1, 1), benefitRules,
                 fiscalShare == null ? null : money("fiscalShare", fiscalShare), afterWindow, refundAfterPayment,
-                categories, statusValidity);
+                categories, statusValidity, crossRegionStandard);
     }
 
     /**

@@ -45,7 +45,7 @@ public final class SubsidyDecision {
                 ? policy.benefitRuleFor(firstPaid, who, !counted.isEmpty()) : Optional.empty();
         boolean fullFinancing = late.filter(r -> r.due() == BenefitRule.Due.FULL_FINANCING).isPresent();
         boolean refused = late.filter(r -> r.start() == BenefitRule.Start.NO_ENROLLMENT).isPresent();
-        Optional<Grant> grant = fullFinancing ? Optional.empty() : grant(policy, tier, contribution, counted);
+        Optional<Grant> grant = fullFinancing ? Optional.empty() : grant(policy, tier, contribution, counted, who);
         boolean refundForbidden = grant.isPresent() && paidBeforeRecognition(byTime, grant.get().spell())
                 && !policy.refundAfterPayment().allowed()
                 && !(who.crossRegion() && policy.refundAfterPayment().crossRegion());
@@ -71,7 +71,7 @@ public final class SubsidyDecision {
             refund = paid;
         }
 
-        String decision = explain(policy, tier, contribution, counted, grant, retroactive, refund)
+        String decision = explain(policy, tier, contribution, counted, grant, retroactive, refund, who)
                 + late.map(r -> "; paid on " + firstPaid + ", after the window: " + r.describe()
                         + (fullFinancing ? " (" + contribution + " + fiscal share " + policy.fiscalShare() + " = " + due + ")" : ""))
                         .orElse("")
@@ -99,14 +99,25 @@ public final class SubsidyDecision {
     /** The spell whose subsidy applies at this tier, if any: the same choice {@link #decide} makes. */
     static Optional<CategorySpell> grantingSpell(Policy policy, int tier, List<CategorySpell> spells) {
         List<CategorySpell> counted = counted(policy, spells, null);
-        return grant(policy, tier, policy.contribution(tier), counted).map(Grant::spell);
+        return grant(policy, tier, policy.contribution(tier), counted, Enrollee.UNKNOWN).map(Grant::spell);
     }
 
-    /** The highest single subsidy of the counted spells; on a tie, the earliest recognised. */
-    private static Optional<Grant> grant(Policy policy, int tier, BigDecimal contribution, List<CategorySpell> counted) {
+    /**
+     * The highest single subsidy of the counted spells; on a tie, the earliest recognised. A spell another region
+     * recognised is priced by that region's rule where the policy says so ({@link Enrollee#standardFor}), at the
+     * person's tier, else at that region's lowest tier.
+     */
+    private static Optional<Grant> grant(Policy policy, int tier, BigDecimal contribution, List<CategorySpell> counted,
+                                         Enrollee who) {
         return counted.stream()
-                .flatMap(s -> policy.ruleFor(s.category(), tier)
-                        .map(r -> new Grant(s, r, r.amountFor(contribution))).stream())
+                .flatMap(s -> {
+                    Policy standard = who.standardFor(policy, s);
+                    Optional<SubsidyRule> rule = standard.ruleFor(s.category(), tier);
+                    if (rule.isEmpty() && standard != policy) {
+                        rule = standard.ruleFor(s.category(), standard.lowestTier());
+                    }
+                    return rule.map(r -> new Grant(s, r, r.amountFor(contribution))).stream();
+                })
                 .max(Comparator.comparing(Grant::amount).thenComparing(g -> g.spell().validFrom(), Comparator.reverseOrder()));
     }
 
@@ -163,7 +174,7 @@ public final class SubsidyDecision {
     }
 
     private static String explain(Policy policy, int tier, BigDecimal contribution, List<CategorySpell> counted,
-                                  Optional<Grant> grant, BigDecimal retroactive, BigDecimal refund) {
+                                  Optional<Grant> grant, BigDecimal retroactive, BigDecimal refund, Enrollee who) {
         StringBuilder text = new StringBuilder();
         if (grant.isEmpty()) {
             text.append(counted.isEmpty()
@@ -176,6 +187,10 @@ public final class SubsidyDecision {
             text.append(g.spell().category()).append(" (").append(g.spell().department()).append(", from ")
                     .append(g.spell().validFrom()).append(") earns ").append(g.rule().describe(contribution))
                     .append(" = ").append(g.amount()).append(" at tier ").append(tier);
+            if (who.standardFor(policy, g.spell()) != policy) {
+                text.append(", the standard of region ").append(g.spell().region())
+                        .append(", which recognised it (enrolled across pooling regions)");
+            }
             long others = counted.stream().map(CategorySpell::category).distinct().count() - 1;
             if (others > 0) {
                 text.append("; the highest single subsidy of ").append(others + 1)

@@ -54,6 +54,7 @@ public class FactsConsumer {
                 spell.category = change.category();
                 spell.validFrom = change.validFrom();
                 spell.recordedAt = change.recordedAt();
+                spell.region = change.region();
                 spell.persist();
             } else {
                 SpellEntity.update("validUntil = ?1 where personKey = ?2 and department = ?3 and category = ?4 "

@@ -36,7 +36,10 @@ public class SpellEntity extends PanacheEntityBase {
     @Column(name = "recorded_at")
     public Instant recordedAt;
 
+    /** The pooling region whose department recognised it; null when the feed named none. */
+    public String region;
+
     public CategorySpell toSpell() {
-        return new CategorySpell(category, department, validFrom, validUntil);
+        return new CategorySpell(category, department, validFrom, validUntil, region);
     }
 }

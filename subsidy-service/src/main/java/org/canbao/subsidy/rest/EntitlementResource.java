@@ -103,7 +103,7 @@ public class EntitlementResource {
         String personKey = pseudonymizer.personKey(id);
         PolicyBook.Chosen chosen = policies.forPerson(personKey, year)
                 .orElseThrow(() -> Refused.notFound("policy.none", year));
-        EntitlementService.Explained answer = entitlements.decide(chosen.policy(), personKey, tier);
+        EntitlementService.Explained answer = entitlements.decide(chosen, personKey, tier);
         Entitlement e = answer.entitlement();
         return new EntitlementView(id.masked(), year, e.tier(), e.contribution(), e.subsidy(), e.personalDue(),
                 e.paid(), e.state().name(), e.coveredFrom(), e.categories(), e.decision(), e.refundDue(),

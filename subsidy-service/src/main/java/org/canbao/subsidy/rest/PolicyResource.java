@@ -65,7 +65,8 @@ public class PolicyResource {
                     + "`benefitRules` (after the window: covered from birth, intake, the payment date, the next month, "
                     + "N days after payment, or no enrolment in a date band with exceptions; the due personal or the full "
                     + "financing standard), `fiscalShare`, `afterWindow` (NEXT_YEAR or PAY_DIFFERENCE), "
-                    + "`refundAfterPayment`, `categories` (the year's vocabulary) and `statusValidity`; a rule that "
+                    + "`refundAfterPayment`, `categories` (the year's vocabulary), `statusValidity` and "
+                    + "`crossRegionStandard` (RESIDENCE or RECOGNISING_REGION); a rule that "
                     + "contradicts another is a 400 naming its JSON path.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "two tiers", value = PolicyResource.EXAMPLE)))

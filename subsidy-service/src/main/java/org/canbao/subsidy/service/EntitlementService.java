@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.canbao.contracts.EntitlementChanged;
 import org.canbao.subsidy.domain.CategorySpell;
-import org.canbao.subsidy.domain.Enrollee;
 import org.canbao.subsidy.domain.Entitlement;
 import org.canbao.subsidy.domain.Explanation;
 import org.canbao.subsidy.domain.PaymentRecord;
@@ -20,6 +19,7 @@ import org.canbao.subsidy.domain.PolicyBook;
 import org.canbao.subsidy.domain.SubsidyDecision;
 import org.canbao.subsidy.persistence.EntitlementEntity;
 import org.canbao.subsidy.persistence.PaymentEntity;
+import org.canbao.subsidy.persistence.PersonUnitEntity;
 import org.canbao.subsidy.persistence.ReversalEntity;
 import org.canbao.subsidy.persistence.SpellEntity;
 import org.canbao.platform.eventstore.EventStore;
@@ -50,7 +50,8 @@ public class EntitlementService {
      * Live answer for one person, at a tier of the caller's choice. Reversed receipts do not count, but the
      * explanation lists them.
      */
-    public Explained decide(Policy policy, String personKey, Integer tier) {
+    public Explained decide(PolicyBook.Chosen chosen, String personKey, Integer tier) {
+        Policy policy = chosen.policy();
         List<Explanation.RecordedSpell> spells = SpellEntity.<SpellEntity>list("personKey", personKey).stream()
                 .map(s -> new Explanation.RecordedSpell(s.toSpell(), s.recordedAt)).toList();
         List<PaymentEntity> rows = PaymentEntity.list("personKey = ?1 and policyYear = ?2", personKey, policy.year());
@@ -63,7 +64,7 @@ public class EntitlementService {
         List<PaymentRecord> counted = payments.stream().filter(p -> !reversals.containsKey(p.receiptId())).toList();
         List<CategorySpell> facts = spells.stream().map(Explanation.RecordedSpell::spell).toList();
         Entitlement entitlement = SubsidyDecision.decide(policy, tier, facts, counted,
-                Enrollee.of(PersonFacts.birthDatesOf(List.of(personKey)).get(personKey), facts, policy));
+                PersonFacts.enrollee(PersonFacts.birthDatesOf(List.of(personKey)).get(personKey), facts, chosen, policies.book()));
         return new Explained(entitlement, Explanation.of(policy, tier, entitlement, spells, payments, reversals));
     }
 
@@ -94,8 +95,9 @@ public class EntitlementService {
      */
     private void refreshChunk(PolicyBook book, List<String> keys) {
         store.lock(keys);
-        Map<String, Map<Integer, String>> regions = policies.regionsOf(keys);
-        PersonFacts facts = PersonFacts.of(keys);
+        List<PersonUnitEntity> places = PersonUnitEntity.list("personKey in ?1", keys);
+        Map<String, Map<Integer, String>> regions = policies.regionsOfPlaces(places);
+        PersonFacts facts = PersonFacts.of(keys, places);
         Map<String, EntitlementEntity> known = new HashMap<>();
         EntitlementEntity.<EntitlementEntity>list("personKey in ?1", keys)
                 .forEach(e -> known.put(e.personKey + "/" + e.policyYear, e));
@@ -112,7 +114,8 @@ public class EntitlementService {
                 if (last == null && paid.isEmpty() && personSpells.stream().noneMatch(s -> s.concerns(policy))) {
                     continue;
                 }
-                Entitlement entitlement = SubsidyDecision.decide(policy, null, personSpells, paid, facts.enrolleeOf(key, policy));
+                Entitlement entitlement = SubsidyDecision.decide(policy, null, personSpells, paid,
+                        facts.enrolleeOf(key, chosen.get(), book));
                 String region = chosen.get().region();
                 if (last != null && last.matches(entitlement) && region.equals(last.region)) {
                     continue;

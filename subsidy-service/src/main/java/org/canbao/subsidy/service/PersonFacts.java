@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.canbao.subsidy.domain.CategorySpell;
 import org.canbao.subsidy.domain.Enrollee;
 import org.canbao.subsidy.domain.Policy;
+import org.canbao.subsidy.domain.PolicyBook;
 import org.canbao.subsidy.domain.PaymentRecord;
 import org.canbao.subsidy.persistence.PaymentEntity;
 import org.canbao.subsidy.persistence.PersonUnitEntity;
@@ -16,12 +17,22 @@ import org.canbao.subsidy.persistence.SpellEntity;
 record PersonFacts(Map<String, List<CategorySpell>> spells, Map<String, List<PaymentEntity>> payments,
                    Map<String, LocalDate> birthDates) {
     static PersonFacts of(List<String> keys) {
+        return of(keys, birthDatesOf(keys));
+    }
+
+    /** @param places the persons' places, already read: their infants' birth dates come from them */
+    static PersonFacts of(List<String> keys, List<PersonUnitEntity> places) {
+        return of(keys, places.stream().filter(p -> p.birthDate != null)
+                .collect(Collectors.toMap(p -> p.personKey, p -> p.birthDate)));
+    }
+
+    private static PersonFacts of(List<String> keys, Map<String, LocalDate> birthDates) {
         return new PersonFacts(SpellEntity.<SpellEntity>list("personKey in ?1", keys).stream()
                 .collect(Collectors.groupingBy(s -> s.personKey, Collectors.mapping(SpellEntity::toSpell, Collectors.toList()))),
                 PaymentEntity.<PaymentEntity>list("personKey in ?1 "
                         + "and receiptId not in (select r.receiptId from ReversalEntity r where r.personKey in ?1)", keys).stream()
                         .collect(Collectors.groupingBy(p -> p.personKey)),
-                birthDatesOf(keys));
+                birthDates);
     }
 
     /** The infants' birth dates (identity-verified carries no other). */
@@ -30,8 +41,15 @@ record PersonFacts(Map<String, List<CategorySpell>> spells, Map<String, List<Pay
                 .collect(Collectors.toMap(p -> p.personKey, p -> p.birthDate));
     }
 
-    Enrollee enrolleeOf(String key, Policy policy) {
-        return Enrollee.of(birthDates.get(key), spellsOf(key), policy);
+    /** The person as the chosen region's policy sees them, other regions' policies of the year at hand. */
+    Enrollee enrolleeOf(String key, PolicyBook.Chosen chosen, PolicyBook book) {
+        return enrollee(birthDates.get(key), spellsOf(key), chosen, book);
+    }
+
+    static Enrollee enrollee(LocalDate birthDate, List<CategorySpell> spells, PolicyBook.Chosen chosen, PolicyBook book) {
+        Policy policy = chosen.policy();
+        return Enrollee.of(birthDate, spells, policy, chosen.region(),
+                region -> book.choose(region, policy.year()).map(PolicyBook.Chosen::policy));
     }
 
     List<CategorySpell> spellsOf(String key) {

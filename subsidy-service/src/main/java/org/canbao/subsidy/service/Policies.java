@@ -51,7 +51,11 @@ public class Policies {
 
     /** Each person's region by policy year, for the years some campaign placed their unit. */
     public Map<String, Map<Integer, String>> regionsOf(Collection<String> personKeys) {
-        List<PersonUnitEntity> units = PersonUnitEntity.list("personKey in ?1", personKeys);
+        return regionsOfPlaces(PersonUnitEntity.list("personKey in ?1", personKeys));
+    }
+
+    /** The same, from the persons' places already read. */
+    public Map<String, Map<Integer, String>> regionsOfPlaces(List<PersonUnitEntity> units) {
         if (units.isEmpty()) {
             return Map.of();
         }

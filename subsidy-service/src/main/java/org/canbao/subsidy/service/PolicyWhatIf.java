@@ -53,15 +53,16 @@ public class PolicyWhatIf {
                 if (before.isEmpty() || !before.get().region().equals(region)) {
                     continue;
                 }
-                Policy after = then.choose(own, year).orElseThrow().policy();
+                PolicyBook.Chosen afterChosen = then.choose(own, year).orElseThrow();
+                Policy after = afterChosen.policy();
                 if (facts.paymentsOf(key, year).isEmpty() && facts.spellsOf(key).stream()
                         .noneMatch(s -> s.concerns(before.get().policy()) || s.concerns(after))) {
                     continue;
                 }
                 Entitlement was = SubsidyDecision.decide(before.get().policy(), null, facts.spellsOf(key), facts.paymentsOf(key, year),
-                        facts.enrolleeOf(key, before.get().policy()));
+                        facts.enrolleeOf(key, before.get(), now));
                 Entitlement will = SubsidyDecision.decide(after, null, facts.spellsOf(key), facts.paymentsOf(key, year),
-                        facts.enrolleeOf(key, after));
+                        facts.enrolleeOf(key, afterChosen, then));
                 PersonUnitEntity place = places.get(key);
                 whatIf.add(new WhatIf.Person(place == null ? null : place.maskedId, place == null ? null : place.township,
                         place == null ? null : place.village, was, will));

@@ -181,7 +181,7 @@ class EntitlementResourceTest {
                 .body("title", equalTo("Bad Request")).body("code", equalTo("policy.not-amount"))
                 .body("detail", equalTo("tiers[1].contribution 'three hundred' is not an amount in yuan such as 350.00"));
         refused("{\"tiers\":[{\"tier\":1,\"contribution\":\"350.00\"}],\"benefitStartRule\":\"NEXT_MONTH\"}",
-                "unknown field 'benefitStartRule' (known: afterWindow, baseListDate, benefitRules, benefitStart, categories, contribution, fiscalShare, refundAfterPayment, region, statusValidity, subsidies, subsidyTable, tiers, window)");
+                "unknown field 'benefitStartRule' (known: afterWindow, baseListDate, benefitRules, benefitStart, categories, contribution, crossRegionStandard, fiscalShare, refundAfterPayment, region, statusValidity, subsidies, subsidyTable, tiers, window)");
         refused("{\"tiers\":[{\"tier\":-1,\"contribution\":\"350.00\"}]}", "tier -1 is no tier: tiers are numbered from 1");
         refused("{\"tiers\":[{\"tier\":1,\"contribution\":\"350.00\"},{\"tier\":1,\"contribution\":\"380.00\"}]}",
                 "tier 1 is given twice");

@@ -53,10 +53,20 @@ class RegionNoticeCasesTest {
     @Inject
     Pseudonymizer pseudonymizer;
 
-    private record Case(String category, String department, LocalDate recognised, List<String[]> payments, Integer tier) {
+    /** @param recognisedIn the pooling region whose department recognised the category (the feed's region), or null */
+    private record Case(String category, String department, LocalDate recognised, List<String[]> payments, Integer tier,
+                        String recognisedIn) {
+        Case(String category, String department, LocalDate recognised, List<String[]> payments, Integer tier) {
+            this(category, department, recognised, payments, tier, null);
+        }
+
         static Case of(String category, LocalDate recognised, String... payments) {
             return new Case(category, "civil-affairs", recognised,
                     java.util.Arrays.stream(payments).map(p -> p.split("@")).toList(), null);
+        }
+
+        Case recognisedIn(String region) {
+            return new Case(category, department, recognised, payments, tier, region);
         }
 
         static Case paying(String... payments) {
@@ -86,7 +96,8 @@ class RegionNoticeCasesTest {
                 unit, null, "ACTIVE", born.getYear(), Instant.now(), infantBorn), "person/" + key, 1, 0))));
         if (given.category() != null) {
             facts.onStatusChanges(Batches.of("status-changed", List.of(event(new StatusChanged(key, given.department(),
-                    given.category(), StatusChanged.Change.ADDED, given.recognised(), Instant.now()), "person/" + key, 2, 0))));
+                    given.category(), StatusChanged.Change.ADDED, given.recognised(), Instant.now(), given.recognisedIn()),
+                    "person/" + key, 2, 0))));
         }
         int receipt = 0;
         for (String[] payment : given.payments()) {
@@ -118,6 +129,21 @@ class RegionNoticeCasesTest {
         JsonPath paidFirst = decide("梅仙镇NC", 2023, Case.of("MINIMUM_LIVING", LocalDate.of(2022, 11, 1),
                 "350.00@2022-09-20T10:00:00+08:00"), null);
         assertEquals("175.00", paidFirst.getString("retroactiveSubsidyDue"), "paid in full, then recognised in the window (rule 4)");
+
+        JsonPath newborn = decide("梅仙镇NC", 2023, Case.paying("350.00@2023-04-20T10:00:00+08:00"), null, LocalDate.of(2023, 3, 1));
+        expect(newborn, "0.00", "350.00", "PAID");
+        assertEquals("2023-03-01", newborn.getString("coveredFrom"), "newborn within 90 days: from birth (rule 14)");
+        JsonPath intake = decide("梅仙镇NC", 2023, new Case("WELFARE_INSTITUTION_CHILD", "civil-affairs", LocalDate.of(2023, 5, 8),
+                List.<String[]>of(new String[]{"350.00", "2023-05-20T10:00:00+08:00"}), null), null);
+        expect(intake, "0.00", "350.00", "PAID");
+        assertEquals("2023-05-08", intake.getString("coveredFrom"), "child-welfare intake: from intake (rule 15)");
+        JsonPath foundUnenrolled = decide("梅仙镇NC", 2023, Case.of("MINIMUM_LIVING", LocalDate.of(2022, 8, 31),
+                "175.00@2023-03-15T10:00:00+08:00"), null);
+        expect(foundUnenrolled, "175.00", "175.00", "PAID");
+        assertEquals("2023-03-15", foundUnenrolled.getString("coveredFrom"), "hardship found unenrolled: from payment (rule 18)");
+        JsonPath late = decide("梅仙镇NC", 2023, Case.paying("960.00@2023-03-15T10:00:00+08:00"), null);
+        expect(late, "0.00", "960.00", "PAID");
+        assertEquals("2023-04-01", late.getString("coveredFrom"), "other late enrolment: 350 + 610, from the next month (rule 19)");
     }
 
     @Test
@@ -206,17 +232,34 @@ class RegionNoticeCasesTest {
                 "400.00@2023-09-20T10:00:00+08:00"), null);
         expect(paidFirst, "0.00", "400.00", "PAID");
         assertEquals("0.00", paidFirst.getString("retroactiveSubsidyDue"), "no 先缴后补 (rule 10)");
+
+        // another pooling region of the province, with a higher standard for minimum living (illustrative)
+        given().auth().preemptive().basic("admin", "admin").contentType("application/json")
+                .body("{\"contribution\": \"400.00\", \"subsidies\": [{\"category\": \"MINIMUM_LIVING\", \"rule\": \"FIXED\", "
+                        + "\"amount\": \"320.00\"}], \"window\": {\"opens\": \"2023-09-01\", \"closes\": \"2023-12-31\"}}")
+                .put("/api/v1/regions/nc-shandong-qd/policies/2024").then().statusCode(200);
+        JsonPath across = decide("历下区NC", 2024, Case.of("MINIMUM_LIVING", LocalDate.of(2023, 8, 31)).recognisedIn("nc-shandong-qd"), null);
+        expect(across, "320.00", "80.00", "UNPAID");
+        assertEquals(true, across.getString("decision").contains("nc-shandong-qd"), across.prettify());
+        JsonPath acrossPaidFirst = decide("历下区NC", 2024, Case.of("MINIMUM_LIVING", LocalDate.of(2023, 11, 1),
+                "400.00@2023-09-20T10:00:00+08:00").recognisedIn("nc-shandong-qd"), null);
+        expect(acrossPaidFirst, "320.00", "80.00", "OVERPAID");
+        assertEquals("320.00", acrossPaidFirst.getString("retroactiveSubsidyDue"), "across regions, paid first: refunded (rule 10)");
+        expect(decide("历下区NC", 2024, Case.of("MINIMUM_LIVING", LocalDate.of(2023, 8, 31)).recognisedIn("nc-shandong"), null),
+                "280.00", "120.00", "UNPAID");
     }
 
     @Test
     void twoRegionsNeverSeeEachOthersRules() throws IOException {
         load("aikou-2023", "nc-two-aikou", 2023, "平所村NC2");
         load("pingjiang-2023", "nc-two-pingjiang", 2023, "梅仙镇NC2");
-        JsonPath aikou = decide("平所村NC2", 2023, Case.paying("350.00@2023-07-03T10:00:00+08:00"), null);
-        expect(aikou, "0.00", "960.00", "UNDERPAID");
-        JsonPath pingjiang = decide("梅仙镇NC2", 2023, Case.paying("350.00@2023-07-03T10:00:00+08:00"), null);
-        expect(pingjiang, "0.00", "350.00", "PAID");
-        assertEquals("2023-08-01", pingjiang.getString("coveredFrom"), "Pingjiang's file has no after-window rules");
+        JsonPath aikou = decide("平所村NC2", 2023, Case.paying("350.00@2023-02-10T10:00:00+08:00"), null);
+        expect(aikou, "0.00", "350.00", "PAID");
+        assertEquals("2023-03-01", aikou.getString("coveredFrom"), "Aikou: February at the personal standard");
+        JsonPath pingjiang = decide("梅仙镇NC2", 2023, Case.paying("350.00@2023-02-10T10:00:00+08:00"), null);
+        expect(pingjiang, "0.00", "960.00", "UNDERPAID");
+        JsonPath aikouLater = decide("平所村NC2", 2023, Case.paying("350.00@2023-04-10T10:00:00+08:00"), null);
+        assertEquals("2023-07-09", aikouLater.getString("coveredFrom"), "Aikou's 90 days' wait is not Pingjiang's");
     }
 
     @Test
