@@ -27,11 +27,13 @@ public final class ServiceProcess {
      * the serial collector (no parallel collector threads on two cores), and bounded metaspace, code cache, thread
      * stacks and direct buffers, which otherwise grow with the machine. Only the quick compiler (C1): profiled, a
      * season's services spent close to half their CPU in the C2 compiler, and without it the season ran 1.6 times as
-     * fast with less memory (BENCHMARKS.md, 3 December). {@code CANBAO_JAVA_OPTS} replaces them.
+     * fast with less memory (BENCHMARKS.md, 3 December). A thread keeps no temporary direct buffer over 256 KB (the JDK
+     * caches each socket read's buffer per thread, whatever its size: at full scale the Kafka consumers' fetches ran
+     * reporting-service out of direct memory). {@code CANBAO_JAVA_OPTS} replaces them.
      */
     static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx224m", "-XX:+UseSerialGC",
             "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:MaxDirectMemorySize=96m",
-            "-XX:TieredStopAtLevel=1");
+            "-Djdk.nio.maxCachedBufferSize=262144", "-XX:TieredStopAtLevel=1");
 
     private ServiceProcess() {
     }
