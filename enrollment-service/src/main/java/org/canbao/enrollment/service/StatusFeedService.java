@@ -54,7 +54,7 @@ public class StatusFeedService {
      */
     @Transactional
     public BatchReport receive(String department, LocalDate asOf, Mode mode, String region, BatchBody body) {
-        store.lock(List.of("status-feed/" + department));
+        store.lockAlone("status-feed/" + department);
         Map<String, Resident> residents = Resident.byIdNumbers(BatchBody.distinctUpper(body.lines(), "idNumber"));
         List<StatusFeed.Line> lines = new ArrayList<>();
         Map<Entry, LocalDate> effective = new HashMap<>();

@@ -71,6 +71,11 @@ public class EventStore {
         AdvisoryLocks.lock(em, streams);
     }
 
+    /** A lock of its own on a key taken before the streams ({@link AdvisoryLocks#lockAlone}). */
+    public void lockAlone(String key) {
+        AdvisoryLocks.lockAlone(em, key);
+    }
+
     public void append(String stream, CanbaoEvent event) {
         append(stream, event, null);
     }

@@ -30,7 +30,30 @@ public final class AdvisoryLocks {
     private static final String LOCK = "select count(pg_advisory_xact_lock(hashtext(current_schema() || '-keys'), b)) from "
             + "(select distinct abs(hashtext(k) % " + BUCKETS + ") as b from unnest(?) k order by b) locks";
 
+    /** A lock of its own per key, outside the buckets: see {@link #lockAlone}. */
+    private static final String ALONE = "select pg_advisory_xact_lock(hashtext(current_schema() || '-alone'), hashtext(?))";
+
     private AdvisoryLocks() {
+    }
+
+    /**
+     * A lock on one key that shares no bucket with the stream keys, for a transaction that must hold it before it
+     * knows which streams to lock (a department's status feed: it reads the department's list, then locks the persons
+     * it changes). In the buckets, two departments' feeds each held one bucket and waited for all the others: at a
+     * county's scale every snapshot met the other departments' in a deadlock (the full-scale season of 3 December).
+     */
+    public static void lockAlone(EntityManager em, String key) {
+        em.unwrap(Session.class).doWork(c -> lockAlone(c, key));
+    }
+
+    public static void lockAlone(Connection c, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(TABLES)) {
+            s.executeQuery().close();
+        }
+        try (PreparedStatement s = c.prepareStatement(ALONE)) {
+            s.setString(1, key);
+            s.executeQuery().close();
+        }
     }
 
     public static void lock(EntityManager em, Collection<String> keys) {
