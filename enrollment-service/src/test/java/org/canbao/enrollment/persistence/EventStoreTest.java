@@ -288,6 +288,37 @@ class EventStoreTest {
     }
 
     @Test
+    void anOlderTransactionCannotAppendAfterALaterOneCommittedToTheSameStream() throws Exception {
+        String stream = "person/later-writer-test";
+        String other = "person/later-writer-other";
+        CountDownLatch olderHasItsId = new CountDownLatch(1);
+        CountDownLatch laterCommitted = new CountDownLatch(1);
+        CompletableFuture<Void> older = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            store.append(other, new PersonExcluded("later-writer-other", 2026, "OLDER", Instant.now()));
+            store.flush();
+            olderHasItsId.countDown();
+            await(laterCommitted);
+            store.append(stream, new PersonExcluded("later-writer-test", 2026, "OLDER", Instant.now()));
+            store.flush();
+        }));
+        await(olderHasItsId);
+        QuarkusTransaction.requiringNew().run(() -> {
+            store.append(stream, new PersonExcluded("later-writer-test", 2026, "LATER", Instant.now()));
+            store.flush();
+        });
+        laterCommitted.countDown();
+        Throwable failure = older.handle((ok, e) -> e).get(30, TimeUnit.SECONDS);
+        assertFalse(failure == null, "version 2 from a transaction older than version 1's would reach the relay first");
+        Throwable cause = failure;
+        while (!(cause instanceof ConcurrentAppendException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertInstanceOf(ConcurrentAppendException.class, cause);
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> store.streams(List.of(stream)).size()));
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> store.streams(List.of(other)).size()));
+    }
+
+    @Test
     void aPersonsHistoryListsEveryEventInOrderWithWhatChanged() {
         IdNumber id = IdNumber.of("430626", LocalDate.of(1966, 6, 6), 606);
         String roster = "{\"idNumber\":\"" + id.value() + "\",\"name\":\"历史\",\"householdId\":\"H1\",\"township\":\"梅仙镇\",\"village\":\"大坪村\"}";
