@@ -70,7 +70,8 @@ public final class Canbao {
             }
             case "bench" -> {
                 if (args.length > 2 && args[1].equals("--season")) {
-                    if (!SeasonBench.run(canbao.root, args[2], option(args, "--scale", 0.05), (int) option(args, "--clients", 4))) {
+                    if (!SeasonBench.run(canbao.root, args[2], option(args, "--scale", 0.05), (int) option(args, "--clients", 4),
+                            (int) option(args, "--steady-rate", 5000), (int) option(args, "--steady-seconds", 10))) {
                         System.exit(1);
                     }
                 } else {
@@ -86,7 +87,7 @@ public final class Canbao {
                 }
             }
             default -> System.out.println("usage: ./canbao up [--instances subsidy-service=2,...] | demo | status | load <region dir>... [--year Y] | bench [N] "
-                    + "| bench --season <region> [--scale F] [--clients N] "
+                    + "| bench --season <region> [--scale F] [--clients N] [--steady-rate R] [--steady-seconds S] "
                     + "| files [rows] | rebuild <service> "
                     + "| chaos [--minutes M] | down [--purge]");
         }

@@ -36,7 +36,11 @@ final class SeasonBench {
     private SeasonBench() {
     }
 
-    static boolean run(Path root, String region, double scale, int clients) throws Exception {
+    /**
+     * @param steadyRate    payments a second of the steady phase after the corrections (0: none)
+     * @param steadySeconds how long the steady phase sends, at most (it holds back at most half the last month's REST payments)
+     */
+    static boolean run(Path root, String region, double scale, int clients, int steadyRate, int steadySeconds) throws Exception {
         RegionFiles files = RegionFiles.read(regionDir(root, region));
         String run = UUID.randomUUID().toString().substring(0, 6);
         County county = County.generate(files, scale, run, run.hashCode());
@@ -51,7 +55,7 @@ final class SeasonBench {
             System.out.printf("raw broker produce %,.0f rec/s, consume %,.0f rec/s (%,d records of 200 bytes, acks=all); "
                     + "PostgreSQL batched inserts %,.0f rows/s%n", produce, consume, RAW_RECORDS, inserts);
 
-            Season season = new Season(county, Endpoints.local(), clients, System.out);
+            Season season = new Season(county, Endpoints.local(), clients, System.out).steady(steadyRate, steadySeconds);
             Season.Result result = season.run(Duration.ofMinutes(15));
 
             System.out.println("bench: rebuilding reporting-service from its topics while it answers...");
@@ -103,6 +107,15 @@ final class SeasonBench {
                 + "(%,d answers)%n", result.lag().pollP50Ms(), result.lag().pollP99Ms(), result.lag().polls());
         json.put("progress_p50_ms", round(result.lag().pollP50Ms())).put("progress_p99_ms", round(result.lag().pollP99Ms()))
                 .put("progress_queries", result.lag().polls());
+        Season.Steady steady = result.steady();
+        if (steady != null) {
+            System.out.printf("steady phase, pipeline at rest before it: %,d payments offered at %,d/s over REST, accepted at %,.0f/s; "
+                    + "lag from accepted to counted p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", steady.payments(), steady.offeredRps(),
+                    steady.acceptedRps(), steady.lag().p50Ms(), steady.lag().p99Ms(), steady.lag().maxMs());
+            json.put("steady_offered_rps", steady.offeredRps()).put("steady_accepted_rps", Math.round(steady.acceptedRps()))
+                    .put("steady_payments", steady.payments()).put("steady_lag_p50_ms", Math.round(steady.lag().p50Ms()))
+                    .put("steady_lag_p99_ms", Math.round(steady.lag().p99Ms())).put("steady_lag_max_ms", Math.round(steady.lag().maxMs()));
+        }
         List<Double> alone = result.lagAlone().stream().sorted().toList();
         if (!alone.isEmpty()) {
             System.out.printf("lag of a payment sent alone after the season (%d, one at a time): median %.0f ms, max %.0f ms%n",

@@ -56,7 +56,7 @@ class SeasonIT {
         Second reporting = second(ServiceSpec.REPORTING);
         CompletableFuture<Season.Result> season = CompletableFuture.supplyAsync(() -> {
             try {
-                return new Season(county, endpoints, 3, System.out).run(Duration.ofSeconds(90));
+                return new Season(county, endpoints, 3, System.out).steady(200, 2).run(Duration.ofSeconds(90));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -81,6 +81,8 @@ class SeasonIT {
         System.out.println("lag of single payments sent alone (ms): " + result.lagAlone());
         assertEquals(List.of(), result.differences(), "every figure is what the simulator sent");
         assertTrue(result.lag().persons() > 0, "the lag was measured");
+        assertTrue(result.steady() != null && result.steady().payments() > 0, "some payments were held back for the steady phase");
+        assertEquals(result.steady().payments(), result.steady().lag().persons(), "every steady payment's lag was measured");
         assertTrue(joinedMidSeason, "the second instances joined and left while the season ran");
     }
 

@@ -16,8 +16,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * last answer took, so a slow answer does not pile up asks; every answer's time is kept (progress p50, p99).
  */
 public final class LagProbe implements AutoCloseable {
-    /** An accepted operation: when, how many persons it made enrolled, and whether it was a payment (snapshots count too). */
-    public record Op(long acceptedNanos, int enrolled, boolean payment) {
+    /** What made persons enrolled: a snapshot, a payment of the season, a payment of the steady phase after it. */
+    public enum Kind { FEED, PAYMENT, STEADY }
+
+    /** An accepted operation: when, how many persons it made enrolled, and what it was (snapshots count too). */
+    public record Op(long acceptedNanos, int enrolled, Kind kind) {
     }
 
     public record Lag(long persons, double p50Ms, double p99Ms, double maxMs, double meanPollMs, long polls,
@@ -34,6 +37,7 @@ public final class LagProbe implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long latest = -1;
     private long base = -1;
+    private volatile long steadyBase = -1;
     private final List<Double> pollMs = new ArrayList<>();
 
     public LagProbe(Api reporting, String progressPath) {
@@ -81,8 +85,13 @@ public final class LagProbe implements AutoCloseable {
         }
     }
 
-    public void accepted(int enrolled, boolean payment) {
-        ops.add(new Op(System.nanoTime(), enrolled, payment));
+    public void accepted(int enrolled, Kind kind) {
+        ops.add(new Op(System.nanoTime(), enrolled, kind));
+    }
+
+    /** The steady phase starts at rest with this many counted: its k-th person is counted when the count reaches base + k. */
+    public void steadyFrom(long counted) {
+        steadyBase = counted;
     }
 
     /** The county's enrolled count as last seen. */
@@ -90,19 +99,29 @@ public final class LagProbe implements AutoCloseable {
         return latest;
     }
 
+    /** The season's payments (its snapshots' persons are counted in the order too). */
     public Lag lag() {
-        List<Op> byTime = new ArrayList<>(ops);
+        return lag(base, Kind.PAYMENT);
+    }
+
+    /** The payments of the steady phase, counted from {@link #steadyFrom}. */
+    public Lag steadyLag() {
+        return lag(steadyBase, Kind.STEADY);
+    }
+
+    private Lag lag(long from, Kind measured) {
+        List<Op> byTime = new ArrayList<>(ops.stream().filter(op -> (op.kind() == Kind.STEADY) == (measured == Kind.STEADY)).toList());
         byTime.sort(Comparator.comparingLong(Op::acceptedNanos));
         long[][] points;
         synchronized (seen) {
             points = seen.toArray(new long[0][]);
         }
         List<Double> lags = new ArrayList<>();
-        long k = base;
+        long k = from;
         for (Op op : byTime) {
             for (int j = 0; j < op.enrolled(); j++) {
                 k++;
-                if (!op.payment()) {
+                if (op.kind() != measured) {
                     continue;
                 }
                 long countedAt = firstReaching(points, k, op.acceptedNanos());

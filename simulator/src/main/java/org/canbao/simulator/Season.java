@@ -26,15 +26,24 @@ public final class Season {
     /**
      * @param lag          from payment accepted to counted, every payment of the season's months, sent as fast as the clients can
      * @param lagAlone     the same for single payments sent one at a time after the season (milliseconds, in order)
+     * @param steady       the payments held back from the last month and sent after the corrections at a steady rate
      */
     public record Result(String region, int year, int residents, List<Stage> stages, double seasonSeconds, LagProbe.Lag lag,
-                         List<Double> lagAlone, List<String> differences, List<String> checked) {
+                         List<Double> lagAlone, Steady steady, List<String> differences, List<String> checked) {
         public boolean exact() {
             return differences.isEmpty();
         }
     }
 
+    /**
+     * The steady phase: {@code offeredRps} payments a second asked for (a batch every 50 ms), {@code acceptedRps} what the
+     * REST answers took, and the lag of those payments from accepted to counted, the pipeline at rest before it.
+     */
+    public record Steady(int offeredRps, int payments, double acceptedRps, LagProbe.Lag lag) {
+    }
+
     private static final int ROSTER_BATCH = 4000;
+    private static final long STEADY_TICK_NANOS = 50_000_000L;
     private static final int PAYMENT_BATCH = 2000;
     /** Payments again sent one at a time, each waited for until counted: the lag at low load. */
     private static final int TRICKLE = 10;
@@ -56,6 +65,11 @@ public final class Season {
     private final boolean[] paid;
     private final boolean[] granted;
     private final boolean[] counted;
+    private final boolean[] held;
+    private int steadyRate;
+    private int steadySeconds;
+    private List<Resident> steady = List.of();
+    private double steadyAccepted;
     private LagProbe probe;
     private List<Double> trickle = List.of();
 
@@ -74,6 +88,17 @@ public final class Season {
         this.paid = new boolean[n];
         this.granted = new boolean[n];
         this.counted = new boolean[n];
+        this.held = new boolean[n];
+    }
+
+    /**
+     * Holds back up to {@code rate × seconds} of the last month's REST payments (at most half of them) and sends them
+     * after the corrections at {@code rate} a second, with the pipeline at rest before: the lag at a steady load.
+     */
+    public Season steady(int rate, int seconds) {
+        this.steadyRate = rate;
+        this.steadySeconds = seconds;
+        return this;
     }
 
     public String region() {
@@ -93,6 +118,7 @@ public final class Season {
         out.printf("season: %s %d as region %s, %,d residents in %d units, %d snapshots a department, %d clients%n",
                 county.files().region(), year, region, county.residents().size(), county.units().size(), county.feeds().size(), clients);
         long start = System.nanoTime();
+        holdSteady();
         putDocuments();
         long[] streamBase = streamOutcomes();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -108,19 +134,21 @@ public final class Season {
                 }
                 payments(pool, producer, p, streamBase);
             }
-            long before = county.residents().stream().filter(Resident::enrolledBeforeCorrections).count();
+            long before = county.residents().stream().filter(Resident::enrolledBeforeCorrections).count() - steady.size();
             awaitCount(before, settle);
-            long enrolling = county.residents().stream().filter(r -> r.payment() != null && r.enrolledBeforeCorrections()).count();
+            long enrolling = county.residents().stream().filter(r -> r.payment() != null && r.enrolledBeforeCorrections()).count() - steady.size();
             stage("payments counted in progress", "persons", enrolling, paymentsFrom);
             corrections(pool);
+            steadyPayments(pool, settle);
             List<String> differences = new FigureCheck(county, region, payments, subsidy, reporting).await(settle);
             double seasonSeconds = (System.nanoTime() - start) / 1e9;
             differences = new ArrayList<>(differences);
             differences.addAll(tally.differences());
             List<String> checked = new ArrayList<>(FigureCheck.WHAT);
             checked.add(tally.summary());
+            Steady steadyResult = steady.isEmpty() ? null : new Steady(steadyRate, steady.size(), steadyAccepted, probe.steadyLag());
             return new Result(region, year, county.residents().size(), List.copyOf(stages.values()), seasonSeconds, probe.lag(),
-                    List.copyOf(trickle), differences, checked);
+                    List.copyOf(trickle), steadyResult, differences, checked);
         } finally {
             pool.shutdownNow();
             probe.close();
@@ -220,7 +248,7 @@ public final class Season {
                         csv ? "text/csv" : NDJSON, String.join("\n", body)).ok();
                 tally.answered("status feeds (unchanged members as duplicates)", answer);
                 tally.answeredCount("status feeds: removed", answer.json().path("removed").asLong());
-                admit(List.of(), recognised);
+                admit(List.of(), recognised, LagProbe.Kind.FEED);
             }));
         }
         for (Future<?> f : sent) {
@@ -234,7 +262,7 @@ public final class Season {
         List<Resident> rest = new ArrayList<>();
         List<Resident> stream = new ArrayList<>();
         for (Resident r : county.residents()) {
-            if (r.payment() != null && r.payment().period() == p) {
+            if (r.payment() != null && r.payment().period() == p && !held[r.index()]) {
                 (r.payment().stream() ? stream : rest).add(r);
             }
         }
@@ -260,7 +288,7 @@ public final class Season {
             tally.expect("payments over REST", batch.size() + wrongCounty, 0, bad);
             sent.add(pool.submit(() -> {
                 tally.answered("payments over REST", payments.post("tax", "/api/v1/payments", NDJSON, String.join("\n", lines)).ok());
-                admit(batch, List.of());
+                admit(batch, List.of(), LagProbe.Kind.PAYMENT);
             }));
         }
         for (Future<?> f : sent) {
@@ -284,7 +312,7 @@ public final class Season {
             String record = Lines.payment(r, year);
             producer.send(new ProducerRecord<>(TOPIC, r.payment().receiptId(), record), (meta, error) -> {
                 if (error == null) {
-                    admit(List.of(r), List.of());
+                    admit(List.of(r), List.of(), LagProbe.Kind.PAYMENT);
                 }
             });
             if (r.payment().sentTwice()) {
@@ -335,7 +363,8 @@ public final class Season {
         }
         List<String> again = new ArrayList<>(reversed.stream().filter(r -> r.payment().repaid()).map(r -> Lines.payment(r.payment().receiptId() + "-R",
                 r.id().value(), year, r.due().toPlainString(), "TAX_HALL", county.subsidies().closes() + "T23:45:00+08:00")).toList());
-        long afterReversals = county.residents().stream().filter(Resident::enrolledBeforeCorrections).count() - reversed.size();
+        long afterReversals = county.residents().stream().filter(Resident::enrolledBeforeCorrections).count() - reversed.size()
+                - steady.size();
         awaitCount(afterReversals, Duration.ofMinutes(5));
         trickle = new ArrayList<>();
         for (int i = 0; i < TRICKLE && !again.isEmpty(); i++) {
@@ -355,6 +384,54 @@ public final class Season {
         }
         tally.expectReversals(reversed.size());
         stage("reversals and payments again", "calls", reversed.size() + trickle.size() + (again.isEmpty() ? 0 : 1), start);
+    }
+
+    private void holdSteady() {
+        if (steadyRate <= 0 || county.feeds().isEmpty()) {
+            return;
+        }
+        int last = county.feeds().size() - 1;
+        List<Resident> candidates = county.residents().stream().filter(r -> !r.excluded() && r.payment() != null
+                && r.payment().period() == last && !r.payment().stream() && !r.payment().sentTwice() && !r.payment().reversed()).toList();
+        int n = (int) Math.min(candidates.size() / 2, (long) steadyRate * steadySeconds);
+        steady = candidates.subList(candidates.size() - n, candidates.size());
+        steady.forEach(r -> held[r.index()] = true);
+    }
+
+    /**
+     * Once every earlier payment is counted, sends the held-back payments over REST at the steady rate: a batch of
+     * rate/20 lines every 50 ms, each on the next free client, then waits until all are counted.
+     */
+    private void steadyPayments(ExecutorService pool, Duration settle) throws Exception {
+        if (steady.isEmpty()) {
+            return;
+        }
+        long enrolled = county.residents().stream().filter(Resident::enrolled).count();
+        awaitCount(enrolled - steady.size(), settle);
+        probe.steadyFrom(enrolled - steady.size());
+        int perTick = Math.max(1, steadyRate / (int) (1_000_000_000L / STEADY_TICK_NANOS));
+        long start = System.nanoTime();
+        List<Future<?>> sent = new ArrayList<>();
+        for (int from = 0, tick = 0; from < steady.size(); from += perTick, tick++) {
+            long wait = start + tick * STEADY_TICK_NANOS - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            List<Resident> batch = steady.subList(from, Math.min(steady.size(), from + perTick));
+            String body = String.join("\n", batch.stream().map(r -> Lines.payment(r, year)).toList());
+            tally.expect("payments over REST", batch.size(), 0, 0);
+            sent.add(pool.submit(() -> {
+                tally.answered("payments over REST", payments.post("tax", "/api/v1/payments", NDJSON, body).ok());
+                admit(batch, List.of(), LagProbe.Kind.STEADY);
+            }));
+        }
+        for (Future<?> f : sent) {
+            f.get();
+        }
+        steadyAccepted = steady.size() / ((System.nanoTime() - start) / 1e9);
+        awaitCount(enrolled, settle);
+        stage("steady payments, sent to counted", "persons", steady.size(), start);
+        out.printf("season: steady phase: %,d payments offered at %,d/s, accepted at %,.0f/s%n", steady.size(), steadyRate, steadyAccepted);
     }
 
     /** Asks progress until it counts {@code expected}; when it first did (nanos), at most one poll late. */
@@ -380,7 +457,7 @@ public final class Season {
     }
 
     /** Notes what an answered operation made true, and how many persons it made enrolled, for the lag probe. */
-    private void admit(List<Resident> paidNow, List<Resident> grantedNow) {
+    private void admit(List<Resident> paidNow, List<Resident> grantedNow, LagProbe.Kind paymentKind) {
         int payments = 0;
         int feeds = 0;
         synchronized (counted) {
@@ -394,10 +471,10 @@ public final class Season {
             }
         }
         if (payments > 0) {
-            probe.accepted(payments, true);
+            probe.accepted(payments, paymentKind);
         }
         if (feeds > 0) {
-            probe.accepted(feeds, false);
+            probe.accepted(feeds, LagProbe.Kind.FEED);
         }
     }
 

@@ -52,11 +52,21 @@ public class EventRelay {
     private static final String NEXT = "select position, tx_id::text, topic, record_key, payload, trace_parent from event_store "
             + "where (tx_id, position) > (?::xid8, ?) and tx_id < pg_snapshot_xmin(pg_current_snapshot()) "
             + "order by tx_id, position limit ?";
-    private static final String WAITING = "select exists (select 1 from event_store e, relay_checkpoint r "
-            + "where r.relay = 'kafka' and (e.tx_id, e.position) > (r.tx_id, r.position))";
+    /**
+     * The events after the checkpoint, on the relay index: the checkpoint as sub-selects (evaluated once) and the index's
+     * order with a limit. Joined to relay_checkpoint, the planner read the whole store for every kick (a second at a
+     * county's scale, full-scale season of 3 December), as it did for a count estimated at a third of the table.
+     */
+    private static final String AFTER_CHECKPOINT = "from event_store where (tx_id, position) > ("
+            + "(select tx_id from relay_checkpoint where relay = 'kafka'), (select position from relay_checkpoint where relay = 'kafka')) "
+            + "order by tx_id, position";
+    private static final String WAITING = "select 1 " + AFTER_CHECKPOINT + " limit 1";
     private static final String ADVANCE = "update relay_checkpoint set tx_id = ?::xid8, position = ? where relay = 'kafka'";
-    private static final String BACKLOG = "select count(*) from event_store e, relay_checkpoint r "
-            + "where r.relay = 'kafka' and (e.tx_id, e.position) > (r.tx_id, r.position)";
+    /**
+     * Counted up to 100,000 (the gauge reads 100,000 when more wait): a limit below the planner's estimate, a third of
+     * the store, keeps the count on the index.
+     */
+    private static final String BACKLOG = "select count(*) from (select 1 " + AFTER_CHECKPOINT + " limit 100000) b";
 
     private final DataSource dataSource;
     private final CanbaoConfig config;
@@ -193,7 +203,7 @@ public class EventRelay {
     /** Whether events committed after the checkpoint wait for an older transaction to end (the xmin). */
     private static boolean waiting(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(WAITING); ResultSet r = s.executeQuery()) {
-            return r.next() && r.getBoolean(1);
+            return r.next();
         }
     }
 

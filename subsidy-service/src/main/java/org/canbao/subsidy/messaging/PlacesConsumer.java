@@ -53,33 +53,27 @@ public class PlacesConsumer {
         Set<String> moved = new LinkedHashSet<>();
         for (IdentityVerified identity : identities) {
             PersonUnitEntity place = known.get(identity.personKey());
-            if (place != null && Objects.equals(place.township, identity.township())
-                    && Objects.equals(place.village, identity.village())) {
-                place.maskedId = identity.maskedId();
-                if (identity.birthDate() != null && !identity.birthDate().equals(place.birthDate)) {
-                    place.birthDate = identity.birthDate();
-                    moved.add(place.personKey);
-                }
-                continue;
-            }
-            if (place == null) {
+            boolean isNew = place == null;
+            if (isNew) {
                 place = new PersonUnitEntity();
                 place.personKey = identity.personKey();
-                place.maskedId = identity.maskedId();
-                place.township = identity.township();
-                place.village = identity.village();
-                place.birthDate = identity.birthDate();
-                place.persist();
                 known.put(place.personKey, place);
-            } else {
-                place.maskedId = identity.maskedId();
-                place.township = identity.township();
-                place.village = identity.village();
-                if (identity.birthDate() != null) {
-                    place.birthDate = identity.birthDate();
-                }
             }
-            moved.add(place.personKey);
+            boolean placed = isNew || !Objects.equals(place.township, identity.township())
+                    || !Objects.equals(place.village, identity.village());
+            boolean born = identity.birthDate() != null && !identity.birthDate().equals(place.birthDate);
+            place.maskedId = identity.maskedId();
+            place.township = identity.township();
+            place.village = identity.village();
+            if (born) {
+                place.birthDate = identity.birthDate();
+            }
+            if (isNew) {
+                place.persist();
+            }
+            if (placed || born) {
+                moved.add(place.personKey);
+            }
         }
         PersonUnitEntity.flush();
         entitlements.refresh(moved);
