@@ -277,13 +277,7 @@ class EventStoreTest {
             store.flush();
         }));
         first.get(30, TimeUnit.SECONDS);
-        Throwable failure = second.handle((ok, e) -> e).get(30, TimeUnit.SECONDS);
-        assertFalse(failure == null, "the second append of version 1 must not commit");
-        Throwable cause = failure;
-        while (!(cause instanceof ConcurrentAppendException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        assertInstanceOf(ConcurrentAppendException.class, cause);
+        assertFailsWithConcurrentAppend(second, "the second append of version 1 must not commit");
         assertEquals(1, QuarkusTransaction.requiringNew().call(() -> store.streams(List.of(stream)).size()));
     }
 
@@ -307,13 +301,7 @@ class EventStoreTest {
             store.flush();
         });
         laterCommitted.countDown();
-        Throwable failure = older.handle((ok, e) -> e).get(30, TimeUnit.SECONDS);
-        assertFalse(failure == null, "version 2 from a transaction older than version 1's would reach the relay first");
-        Throwable cause = failure;
-        while (!(cause instanceof ConcurrentAppendException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        assertInstanceOf(ConcurrentAppendException.class, cause);
+        assertFailsWithConcurrentAppend(older, "version 2 from a transaction older than version 1's would reach the relay first");
         assertEquals(1, QuarkusTransaction.requiringNew().call(() -> store.streams(List.of(stream)).size()));
         assertEquals(0, QuarkusTransaction.requiringNew().call(() -> store.streams(List.of(other)).size()));
     }
@@ -342,6 +330,16 @@ class EventStoreTest {
         assertEquals("civil-affairs", history.getString("events[2].reportedBy"));
         assertEquals("2022-08-31", history.getString("events[2].businessTime"));
         assertEquals("no longer MINIMUM_LIVING from 2022-11-30", history.getString("events[3].summary"));
+    }
+
+    private static void assertFailsWithConcurrentAppend(CompletableFuture<Void> append, String why) throws Exception {
+        Throwable failure = append.handle((ok, e) -> e).get(30, TimeUnit.SECONDS);
+        assertFalse(failure == null, why);
+        Throwable cause = failure;
+        while (!(cause instanceof ConcurrentAppendException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertInstanceOf(ConcurrentAppendException.class, cause);
     }
 
     private static void post(String user, String path, String type, String body) {
