@@ -6,6 +6,8 @@ import org.canbao.contracts.IdNumber;
 
 /** The lines the simulated departments and tax systems send, as API.md shapes them (NDJSON, or CSV where noted). */
 final class Lines {
+    static final String NDJSON = "application/x-ndjson";
+
     private Lines() {
     }
 

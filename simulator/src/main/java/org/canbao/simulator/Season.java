@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -19,8 +18,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Drives a generated county's season through a running suite, in business order: the policy and campaign, the roster,
  * the exclusions, then month by month the four departments' snapshots and the month's payments (over REST from several
- * clients at once and on {@code tax.payment-confirmations}), then the corrections (reversals, payments again). It times
- * every stage, notes what each answer accepted for the lag probe, and waits until every figure is exactly what it sent.
+ * clients at once and on {@code tax.payment-confirmations}), then the {@link Corrections} (reversals, payments again)
+ * and the {@link SteadyPhase}. It times every stage, notes what each answer accepted for the lag probe, and waits until
+ * every figure is exactly what it sent.
  */
 public final class Season {
     /**
@@ -43,11 +43,7 @@ public final class Season {
     }
 
     private static final int ROSTER_BATCH = 4000;
-    private static final long STEADY_TICK_NANOS = 50_000_000L;
     private static final int PAYMENT_BATCH = 2000;
-    /** Payments again sent one at a time, each waited for until counted: the lag at low load. */
-    private static final int TRICKLE = 10;
-    private static final String NDJSON = "application/x-ndjson";
     private static final String TOPIC = "tax.payment-confirmations";
 
     private final County county;
@@ -61,17 +57,8 @@ public final class Season {
     private final String region;
     private final int year;
     private final Tally tally = new Tally();
-    private final Map<String, Stage> stages = new LinkedHashMap<>();
-    private final boolean[] paid;
-    private final boolean[] granted;
-    private final boolean[] counted;
-    private final boolean[] held;
-    private int steadyRate;
-    private int steadySeconds;
-    private List<Resident> steady = List.of();
-    private double steadyAccepted;
-    private LagProbe probe;
-    private List<Double> trickle = List.of();
+    private final SeasonContext context;
+    private final SteadyPhase steady;
 
     public Season(County county, Endpoints endpoints, int clients, PrintStream out) {
         this.county = county;
@@ -84,11 +71,8 @@ public final class Season {
         this.reporting = new Api(endpoints.reporting());
         this.region = county.files().region() + "-" + county.run();
         this.year = county.files().year();
-        int n = county.residents().size();
-        this.paid = new boolean[n];
-        this.granted = new boolean[n];
-        this.counted = new boolean[n];
-        this.held = new boolean[n];
+        this.context = new SeasonContext(county, out, tally, payments, reporting, progressPath());
+        this.steady = new SteadyPhase(context);
     }
 
     /**
@@ -96,8 +80,7 @@ public final class Season {
      * after the corrections at {@code rate} a second, with the pipeline at rest before: the lag at a steady load.
      */
     public Season steady(int rate, int seconds) {
-        this.steadyRate = rate;
-        this.steadySeconds = seconds;
+        steady.settings(rate, seconds);
         return this;
     }
 
@@ -118,11 +101,12 @@ public final class Season {
         out.printf("season: %s %d as region %s, %,d residents in %d units, %d snapshots a department, %d clients%n",
                 county.files().region(), year, region, county.residents().size(), county.units().size(), county.feeds().size(), clients);
         long start = System.nanoTime();
-        holdSteady();
+        steady.hold();
         putDocuments();
         long[] streamBase = streamOutcomes();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        probe = new LagProbe(reporting, progressPath()).start();
+        LagProbe probe = new LagProbe(reporting, progressPath()).start();
+        context.probe(probe);
         try (KafkaProducer<String, String> producer = producer()) {
             roster(pool);
             exclusions();
@@ -134,20 +118,21 @@ public final class Season {
                 }
                 payments(pool, producer, p, streamBase);
             }
-            long before = county.residents().stream().filter(Resident::enrolledBeforeCorrections).count() - steady.size();
-            awaitCount(before, settle);
-            long enrolling = county.residents().stream().filter(r -> r.payment() != null && r.enrolledBeforeCorrections()).count() - steady.size();
-            stage("payments counted in progress", "persons", enrolling, paymentsFrom);
-            corrections(pool);
-            steadyPayments(pool, settle);
+            long before = county.residents().stream().filter(Resident::enrolledBeforeCorrections).count() - steady.heldBack();
+            context.awaitCount(before, settle);
+            long enrolling = county.residents().stream().filter(r -> r.payment() != null && r.enrolledBeforeCorrections()).count()
+                    - steady.heldBack();
+            context.stage("payments counted in progress", "persons", enrolling, paymentsFrom);
+            List<Double> trickle = new Corrections(context).send(pool, steady.heldBack());
+            steady.send(pool, settle);
             List<String> differences = new FigureCheck(county, region, payments, subsidy, reporting).await(settle);
             double seasonSeconds = (System.nanoTime() - start) / 1e9;
             differences = new ArrayList<>(differences);
             differences.addAll(tally.differences());
             List<String> checked = new ArrayList<>(FigureCheck.WHAT);
             checked.add(tally.summary());
-            Steady steadyResult = steady.isEmpty() ? null : new Steady(steadyRate, steady.size(), steadyAccepted, probe.steadyLag());
-            return new Result(region, year, county.residents().size(), List.copyOf(stages.values()), seasonSeconds, probe.lag(),
+            Steady steadyResult = steady.result();
+            return new Result(region, year, county.residents().size(), context.stages(), seasonSeconds, probe.lag(),
                     List.copyOf(trickle), steadyResult, differences, checked);
         } finally {
             pool.shutdownNow();
@@ -181,12 +166,12 @@ public final class Season {
             }
             tally.expect("roster", lines.size() - bad - again, again, bad);
             sent.add(pool.submit(() -> tally.answered("roster",
-                    enrollment.post("public-security", "/api/v1/residents", NDJSON, String.join("\n", lines)).ok())));
+                    enrollment.post("public-security", "/api/v1/residents", Lines.NDJSON, String.join("\n", lines)).ok())));
         }
         for (Future<?> f : sent) {
             f.get();
         }
-        stage("roster over REST", "persons", all.size(), start);
+        context.stage("roster over REST", "persons", all.size(), start);
     }
 
     private void exclusions() {
@@ -202,7 +187,7 @@ public final class Season {
         csv.append(Lines.badNumber(county.neighbour(1))).append(',').append(year).append(",EMPLOYEE_INSURED\n");
         tally.expect("exclusions", n, 0, 1);
         tally.answered("exclusions", enrollment.post("medical-insurance", "/api/v1/exclusions", "text/csv", csv.toString()).ok());
-        stage("exclusions (CSV)", "lines", n + 1, start);
+        context.stage("exclusions (CSV)", "lines", n + 1, start);
     }
 
     /**
@@ -245,16 +230,16 @@ public final class Season {
             tally.expect("status feeds: removed", dropped, 0, 0);
             sent.add(pool.submit(() -> {
                 Api.Answer answer = enrollment.post(department, "/api/v1/status-feeds/" + department + "?mode=snapshot&asOf=" + asOf,
-                        csv ? "text/csv" : NDJSON, String.join("\n", body)).ok();
+                        csv ? "text/csv" : Lines.NDJSON, String.join("\n", body)).ok();
                 tally.answered("status feeds (unchanged members as duplicates)", answer);
                 tally.answeredCount("status feeds: removed", answer.json().path("removed").asLong());
-                admit(List.of(), recognised, LagProbe.Kind.FEED);
+                context.admit(List.of(), recognised, LagProbe.Kind.FEED);
             }));
         }
         for (Future<?> f : sent) {
             f.get();
         }
-        add("snapshots (4 departments, monthly)", "lines", lines, start);
+        context.add("snapshots (4 departments, monthly)", "lines", lines, start);
     }
 
     private void payments(ExecutorService pool, KafkaProducer<String, String> producer, int p, long[] streamBase) throws Exception {
@@ -262,7 +247,7 @@ public final class Season {
         List<Resident> rest = new ArrayList<>();
         List<Resident> stream = new ArrayList<>();
         for (Resident r : county.residents()) {
-            if (r.payment() != null && r.payment().period() == p && !held[r.index()]) {
+            if (r.payment() != null && r.payment().period() == p && !steady.holds(r)) {
                 (r.payment().stream() ? stream : rest).add(r);
             }
         }
@@ -287,8 +272,8 @@ public final class Season {
             extras += wrongCounty + bad;
             tally.expect("payments over REST", batch.size() + wrongCounty, 0, bad);
             sent.add(pool.submit(() -> {
-                tally.answered("payments over REST", payments.post("tax", "/api/v1/payments", NDJSON, String.join("\n", lines)).ok());
-                admit(batch, List.of(), LagProbe.Kind.PAYMENT);
+                context.postPayments(String.join("\n", lines));
+                context.admit(batch, List.of(), LagProbe.Kind.PAYMENT);
             }));
         }
         for (Future<?> f : sent) {
@@ -297,12 +282,12 @@ public final class Season {
         List<String> again = rest.stream().filter(r -> r.payment().sentTwice()).map(r -> Lines.payment(r, year)).toList();
         if (!again.isEmpty()) {
             tally.expect("payments over REST", 0, again.size(), 0);
-            tally.answered("payments over REST", payments.post("tax", "/api/v1/payments", NDJSON, String.join("\n", again)).ok());
+            context.postPayments(String.join("\n", again));
         }
-        add("payments over REST", "lines", rest.size() + extras + again.size(), start);
+        context.add("payments over REST", "lines", rest.size() + extras + again.size(), start);
         int records = streaming.get();
         awaitStream(streamBase, Duration.ofMinutes(10));
-        add("payments on the tax stream (until ingested)", "records", records, start);
+        context.add("payments on the tax stream (until ingested)", "records", records, start);
     }
 
     /** Sends the month's stream payments, some twice, and a few records that cannot be read as a payment; how many records in all. */
@@ -312,7 +297,7 @@ public final class Season {
             String record = Lines.payment(r, year);
             producer.send(new ProducerRecord<>(TOPIC, r.payment().receiptId(), record), (meta, error) -> {
                 if (error == null) {
-                    admit(List.of(r), List.of(), LagProbe.Kind.PAYMENT);
+                    context.admit(List.of(r), List.of(), LagProbe.Kind.PAYMENT);
                 }
             });
             if (r.payment().sentTwice()) {
@@ -345,149 +330,6 @@ public final class Season {
         out.println("season: the tax stream was not all ingested within " + timeout);
     }
 
-    /** Reversals at the season's end, then half of those persons pay again under a new receipt. */
-    private void corrections(ExecutorService pool) throws Exception {
-        long start = System.nanoTime();
-        String at = county.subsidies().closes() + "T23:30:00+08:00";
-        List<Future<?>> sent = new ArrayList<>();
-        List<Resident> reversed = county.residents().stream().filter(r -> r.payment() != null && r.payment().reversed()).toList();
-        for (Resident r : reversed) {
-            sent.add(pool.submit(() -> {
-                Api.Answer answer = payments.post("tax", "/api/v1/payments/" + r.payment().receiptId() + "/reversal", "application/json",
-                        "{\"reason\":\"退费\",\"reversedAt\":\"" + at + "\"}").ok();
-                tally.reversal(answer.json().path("reversed").asBoolean() && !answer.json().path("duplicate").asBoolean());
-            }));
-        }
-        for (Future<?> f : sent) {
-            f.get();
-        }
-        List<String> again = new ArrayList<>(reversed.stream().filter(r -> r.payment().repaid()).map(r -> Lines.payment(r.payment().receiptId() + "-R",
-                r.id().value(), year, r.due().toPlainString(), "TAX_HALL", county.subsidies().closes() + "T23:45:00+08:00")).toList());
-        long afterReversals = county.residents().stream().filter(Resident::enrolledBeforeCorrections).count() - reversed.size()
-                - steady.size();
-        awaitCount(afterReversals, Duration.ofMinutes(5));
-        trickle = new ArrayList<>();
-        for (int i = 0; i < TRICKLE && !again.isEmpty(); i++) {
-            String line = again.remove(0);
-            tally.expect("payments over REST", 1, 0, 0);
-            long sentAt = System.nanoTime();
-            tally.answered("payments over REST", payments.post("tax", "/api/v1/payments", NDJSON, line).ok());
-            long accepted = System.nanoTime();
-            long counted = countReaching(afterReversals + i + 1, Duration.ofSeconds(30));
-            trickle.add((counted - accepted) / 1e6);
-            out.printf("season: one payment alone: answered in %.0f ms, counted in progress %.0f ms later%n",
-                    (accepted - sentAt) / 1e6, (counted - accepted) / 1e6);
-        }
-        if (!again.isEmpty()) {
-            tally.expect("payments over REST", again.size(), 0, 0);
-            tally.answered("payments over REST", payments.post("tax", "/api/v1/payments", NDJSON, String.join("\n", again)).ok());
-        }
-        tally.expectReversals(reversed.size());
-        stage("reversals and payments again", "calls", reversed.size() + trickle.size() + (again.isEmpty() ? 0 : 1), start);
-    }
-
-    private void holdSteady() {
-        if (steadyRate <= 0 || county.feeds().isEmpty()) {
-            return;
-        }
-        int last = county.feeds().size() - 1;
-        List<Resident> candidates = county.residents().stream().filter(r -> !r.excluded() && r.payment() != null
-                && r.payment().period() == last && !r.payment().stream() && !r.payment().sentTwice() && !r.payment().reversed()).toList();
-        int n = (int) Math.min(candidates.size() / 2, (long) steadyRate * steadySeconds);
-        steady = candidates.subList(candidates.size() - n, candidates.size());
-        steady.forEach(r -> held[r.index()] = true);
-    }
-
-    /**
-     * Once every earlier payment is counted, sends the held-back payments over REST at the steady rate: a batch of
-     * rate/20 lines every 50 ms, each on the next free client, then waits until all are counted.
-     */
-    private void steadyPayments(ExecutorService pool, Duration settle) throws Exception {
-        if (steady.isEmpty()) {
-            return;
-        }
-        long enrolled = county.residents().stream().filter(Resident::enrolled).count();
-        awaitCount(enrolled - steady.size(), settle);
-        probe.steadyFrom(enrolled - steady.size());
-        int perTick = Math.max(1, steadyRate / (int) (1_000_000_000L / STEADY_TICK_NANOS));
-        long start = System.nanoTime();
-        List<Future<?>> sent = new ArrayList<>();
-        for (int from = 0, tick = 0; from < steady.size(); from += perTick, tick++) {
-            long wait = start + tick * STEADY_TICK_NANOS - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
-            List<Resident> batch = steady.subList(from, Math.min(steady.size(), from + perTick));
-            String body = String.join("\n", batch.stream().map(r -> Lines.payment(r, year)).toList());
-            tally.expect("payments over REST", batch.size(), 0, 0);
-            sent.add(pool.submit(() -> {
-                tally.answered("payments over REST", payments.post("tax", "/api/v1/payments", NDJSON, body).ok());
-                admit(batch, List.of(), LagProbe.Kind.STEADY);
-            }));
-        }
-        for (Future<?> f : sent) {
-            f.get();
-        }
-        steadyAccepted = steady.size() / ((System.nanoTime() - start) / 1e9);
-        awaitCount(enrolled, settle);
-        stage("steady payments, sent to counted", "persons", steady.size(), start);
-        out.printf("season: steady phase: %,d payments offered at %,d/s, accepted at %,.0f/s%n", steady.size(), steadyRate, steadyAccepted);
-    }
-
-    /** Asks progress until it counts {@code expected}; when it first did (nanos), at most one poll late. */
-    private long countReaching(long expected, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Api.Answer answer = reporting.get("supervisor", progressPath());
-            if (answer.status() == 200 && answer.json().path("total").path("enrolled").asLong() >= expected) {
-                return System.nanoTime();
-            }
-        }
-        return System.nanoTime();
-    }
-
-    private void awaitCount(long expected, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (probe.latest() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        if (probe.latest() < expected) {
-            out.printf("season: progress counts %,d of %,d enrolled after %s%n", probe.latest(), expected, timeout);
-        }
-    }
-
-    /** Notes what an answered operation made true, and how many persons it made enrolled, for the lag probe. */
-    private void admit(List<Resident> paidNow, List<Resident> grantedNow, LagProbe.Kind paymentKind) {
-        int payments = 0;
-        int feeds = 0;
-        synchronized (counted) {
-            for (Resident r : paidNow) {
-                paid[r.index()] = true;
-                payments += newlyCounted(r);
-            }
-            for (Resident r : grantedNow) {
-                granted[r.index()] = true;
-                feeds += newlyCounted(r);
-            }
-        }
-        if (payments > 0) {
-            probe.accepted(payments, paymentKind);
-        }
-        if (feeds > 0) {
-            probe.accepted(feeds, LagProbe.Kind.FEED);
-        }
-    }
-
-    private int newlyCounted(Resident r) {
-        boolean subsidised = r.due().compareTo(county.subsidies().contribution()) < 0;
-        boolean now = r.enrolledBeforeCorrections() && (!subsidised || granted[r.index()]) && (r.due().signum() == 0 || paid[r.index()]);
-        if (now && !counted[r.index()]) {
-            counted[r.index()] = true;
-            return 1;
-        }
-        return 0;
-    }
-
     private long[] streamOutcomes() {
         long[] outcomes = new long[3];
         if (endpoints.paymentsManagement() == null) {
@@ -508,16 +350,5 @@ public final class Season {
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-    }
-
-    private void stage(String name, String unit, long items, long startNanos) {
-        stages.put(name, new Stage(name, unit, items, (System.nanoTime() - startNanos) / 1e9));
-        Stage s = stages.get(name);
-        out.printf("season: %-45s %,9d %s in %6.1f s  %,9.0f/s%n", name, items, unit, s.seconds(), s.rate());
-    }
-
-    private void add(String name, String unit, long items, long startNanos) {
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        stages.merge(name, new Stage(name, unit, items, seconds), (a, b) -> a.plus(b.items(), b.seconds()));
     }
 }
