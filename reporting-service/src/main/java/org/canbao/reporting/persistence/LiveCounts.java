@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import java.util.TreeMap;
  */
 public final class LiveCounts {
     /**
-     * What each person contributes to each counted year: a place, and four counts of 0 or 1. The batch's keys are
+     * What each person contributes to each counted year: a place, and whether enrolled and in hardship (the four counts). The batch's keys are
      * joined (not {@code = any}) and its hardship persons found once, set-wise: at a county's scale, with the
      * statistics behind the tables' growth, the planner ran a sequential scan of hardship_spell for every person of
      * the batch (seconds a batch in the full-scale season of 3 December).
@@ -31,7 +32,7 @@ public final class LiveCounts {
                         where s.valid_until is null)
             select y.policy_year, p.township, coalesce(p.village, ''),
                    case when c.enrolled_at is not null then 1 else 0 end,
-                   case when h.person_key is not null then 1 else 0 end
+                   case when h.person_key is not null then 1 else 0 end, p.person_key
               from k
               join person p on p.person_key = k.person_key
              cross join counted_year y
@@ -76,23 +77,58 @@ public final class LiveCounts {
         }
     }
 
+    /** What one person adds to one counted year's place. */
+    private record Contribution(String person, Place place, boolean enrolled, boolean hardship) {
+    }
+
     private LiveCounts() {
     }
 
     /** Runs the work and moves the counters of the places these persons were in and are in by the difference. */
     public static void around(Connection c, Collection<String> personKeys, Work work) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("lock table counted_year in share mode");
-        }
-        if (personKeys.isEmpty() || !anyYearCounted(c)) {
+        if (!counting(c, personKeys)) {
             work.run();
             return;
         }
         Array keys = c.createArrayOf("varchar", personKeys.toArray());
         Map<Place, long[]> change = new TreeMap<>();
-        contributions(c, keys, -1, change);
+        count(contributions(c, keys), -1, change);
         work.run();
-        contributions(c, keys, 1, change);
+        count(contributions(c, keys), 1, change);
+        add(c, change);
+    }
+
+    /**
+     * The same for work that only sets enrolment, coverage's {@code enrolled_at} (a batch of entitlement changes), with
+     * one read instead of two: such work moves no one's place, hardship or exclusion, so what each person contributes
+     * after it is what they contributed before, with the enrolment the work writes.
+     *
+     * @param enrolledAfter per {@code person/year} the work writes, whether that year's coverage is then enrolled
+     */
+    public static void aroundEnrolment(Connection c, Collection<String> personKeys, Map<String, Boolean> enrolledAfter,
+                                       Work work) throws SQLException {
+        if (!counting(c, personKeys)) {
+            work.run();
+            return;
+        }
+        List<Contribution> before = contributions(c, c.createArrayOf("varchar", personKeys.toArray()));
+        Map<Place, long[]> change = new TreeMap<>();
+        count(before, -1, change);
+        work.run();
+        count(before.stream().map(b -> new Contribution(b.person(), b.place(),
+                enrolledAfter.getOrDefault(b.person() + "/" + b.place().year(), b.enrolled()), b.hardship())).toList(), 1, change);
+        add(c, change);
+    }
+
+    /** Holds counted_year shared; whether any year is counted and there is anyone to count. */
+    private static boolean counting(Connection c, Collection<String> personKeys) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("lock table counted_year in share mode");
+        }
+        return !personKeys.isEmpty() && anyYearCounted(c);
+    }
+
+    private static void add(Connection c, Map<Place, long[]> change) throws SQLException {
         try (PreparedStatement add = c.prepareStatement(ADD)) {
             // In key order, so two batches touching the same places cannot lock them in opposite orders.
             for (Map.Entry<Place, long[]> e : change.entrySet()) {
@@ -140,7 +176,7 @@ public final class LiveCounts {
                 + "hardship_enrolled from place_count where policy_year = ? and persons > 0")) {
             s.setInt(1, year);
             try (ResultSet r = s.executeQuery()) {
-                List<Object[]> rows = new java.util.ArrayList<>();
+                List<Object[]> rows = new ArrayList<>();
                 while (r.next()) {
                     rows.add(new Object[] {r.getString(1), r.getString(2), r.getLong(3), r.getLong(4), r.getLong(5)});
                 }
@@ -149,21 +185,29 @@ public final class LiveCounts {
         }
     }
 
-    private static void contributions(Connection c, Array keys, int sign, Map<Place, long[]> change) throws SQLException {
+    private static List<Contribution> contributions(Connection c, Array keys) throws SQLException {
+        List<Contribution> rows = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(CONTRIBUTIONS)) {
             s.setArray(1, keys);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    long enrolled = r.getInt(4);
-                    long hardship = r.getInt(5);
-                    long[] counts = change.computeIfAbsent(new Place(r.getInt(1), r.getString(2), r.getString(3)),
-                            p -> new long[4]);
-                    counts[0] += sign;
-                    counts[1] += sign * enrolled;
-                    counts[2] += sign * hardship;
-                    counts[3] += sign * enrolled * hardship;
+                    rows.add(new Contribution(r.getString(6), new Place(r.getInt(1), r.getString(2), r.getString(3)),
+                            r.getInt(4) == 1, r.getInt(5) == 1));
                 }
             }
+        }
+        return rows;
+    }
+
+    private static void count(List<Contribution> contributions, int sign, Map<Place, long[]> change) {
+        for (Contribution x : contributions) {
+            long enrolled = x.enrolled() ? 1 : 0;
+            long hardship = x.hardship() ? 1 : 0;
+            long[] counts = change.computeIfAbsent(x.place(), p -> new long[4]);
+            counts[0] += sign;
+            counts[1] += sign * enrolled;
+            counts[2] += sign * hardship;
+            counts[3] += sign * enrolled * hardship;
         }
     }
 

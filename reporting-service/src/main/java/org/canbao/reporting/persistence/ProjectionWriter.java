@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,9 +176,12 @@ public class ProjectionWriter {
     }
 
     public static void entitlements(Connection c, List<EntitlementChanged> events) throws SQLException {
-        LiveCounts.around(c, keys(events, EntitlementChanged::personKey), () -> {
+        Collection<EntitlementChanged> last = lastPerKey(events, e -> e.personKey() + "/" + e.policyYear());
+        Map<String, Boolean> enrolled = new HashMap<>();
+        last.forEach(e -> enrolled.put(e.personKey() + "/" + e.policyYear(), e.enrolledAt() != null));
+        LiveCounts.aroundEnrolment(c, keys(events, EntitlementChanged::personKey), enrolled, () -> {
             try (PreparedStatement s = c.prepareStatement(UPSERT_COVERAGE)) {
-                for (EntitlementChanged e : lastPerKey(events, e -> e.personKey() + "/" + e.policyYear())) {
+                for (EntitlementChanged e : last) {
                     s.setString(1, e.personKey());
                     s.setInt(2, e.policyYear());
                     s.setString(3, e.state());
