@@ -24,8 +24,8 @@ public final class ServiceProcess {
     private static final Map<Integer, Integer> MANAGEMENT_PORTS = new ConcurrentHashMap<>();
     /**
      * A service sized as in a small container (issue 8 asks at most 350 MB resident each): a heap its batches fit in
-     * (after a full collection mid-season a service holds 55–95 MB; beside it, 170–200 MB outside the heap, most of it
-     * metaspace (about 95 MB of classes), symbols and code, by native memory tracking at scale 0.2),
+     * (a county's civil-affairs snapshot ran enrollment-service out of a 160 MB heap; outside the heap a service needs
+     * 170–200 MB, most of it metaspace (about 95 MB of classes), symbols and code, by native memory tracking),
      * the serial collector (no parallel collector threads on two cores), and bounded metaspace, code cache, thread
      * stacks and direct buffers, which otherwise grow with the machine. Only the quick compiler (C1): profiled, a
      * season's services spent close to half their CPU in the C2 compiler, and without it the season ran 1.6 times as
@@ -33,7 +33,7 @@ public final class ServiceProcess {
      * caches each socket read's buffer per thread, whatever its size: at full scale the Kafka consumers' fetches ran
      * reporting-service out of direct memory). {@code CANBAO_JAVA_OPTS} replaces them.
      */
-    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx160m", "-XX:+UseSerialGC",
+    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx224m", "-XX:+UseSerialGC",
             "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:MaxDirectMemorySize=96m",
             "-Djdk.nio.maxCachedBufferSize=262144", "-XX:TieredStopAtLevel=1");
 
