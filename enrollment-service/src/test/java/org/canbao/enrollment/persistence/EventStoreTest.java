@@ -1,9 +1,11 @@
 package org.canbao.enrollment.persistence;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -42,6 +44,7 @@ import org.canbao.platform.config.Pseudonymizer;
 import org.canbao.platform.eventstore.ConcurrentAppendException;
 import org.canbao.platform.eventstore.EventRelay;
 import org.canbao.platform.eventstore.EventStore;
+import org.canbao.platform.eventstore.StoredEvent;
 import org.canbao.platform.persistence.AdvisoryLocks;
 import org.junit.jupiter.api.Test;
 
@@ -304,6 +307,49 @@ class EventStoreTest {
         assertFailsWithConcurrentAppend(older, "version 2 from a transaction older than version 1's would reach the relay first");
         assertEquals(1, QuarkusTransaction.requiringNew().call(() -> store.streams(List.of(stream)).size()));
         assertEquals(0, QuarkusTransaction.requiringNew().call(() -> store.streams(List.of(other)).size()));
+    }
+
+    /**
+     * A county's snapshot appends tens of thousands of events in one transaction, written in JDBC batches of 1,000:
+     * every event is stored with its stream's next version, and a conflict in a later batch still fails the whole
+     * transaction, with nothing of the earlier batches kept.
+     */
+    @Test
+    void anAppendOfSeveralJdbcBatchesStoresEveryVersionOrNoneOnAConflict() {
+        List<String> streams = new ArrayList<>();
+        for (int i = 0; i < 1_250; i++) {
+            streams.add("person/chunk-test-" + i);
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int round = 0; round < 2; round++) {
+                for (String stream : streams) {
+                    store.append(stream, new PersonExcluded(stream.substring(7), 2026, "R" + round, Instant.now()));
+                }
+            }
+            store.flush();
+        });
+        List<StoredEvent> stored = QuarkusTransaction.requiringNew().call(() -> store.streams(streams));
+        assertEquals(2_500, stored.size());
+        Map<String, List<Long>> versions = new HashMap<>();
+        stored.forEach(e -> versions.computeIfAbsent(e.stream(), k -> new ArrayList<>()).add(e.version()));
+        streams.forEach(stream -> assertEquals(List.of(1L, 2L), versions.get(stream), stream));
+
+        String late = streams.get(streams.size() - 1);
+        CountDownLatch lateAppended = new CountDownLatch(1);
+        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            store.append(late, new PersonExcluded(late.substring(7), 2026, "OTHER", Instant.now()));
+            store.flush();
+            lateAppended.countDown();
+            sleep(500);
+        }));
+        await(lateAppended);
+        CompletableFuture<Void> large = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            streams.forEach(stream -> store.append(stream, new PersonExcluded(stream.substring(7), 2026, "R2", Instant.now())));
+            store.flush();
+        }));
+        assertDoesNotThrow(() -> other.get(30, TimeUnit.SECONDS));
+        assertThrows(Exception.class, () -> large.get(30, TimeUnit.SECONDS), "version 3 of the last stream was taken");
+        assertEquals(2_501, QuarkusTransaction.requiringNew().call(() -> store.streams(streams).size()));
     }
 
     @Test

@@ -53,6 +53,11 @@ public class EventStore {
     private static final String LATER_WRITER = "select k.stream from unnest(?::text[]) k(stream) cross join lateral "
             + "(select 1 from event_store e where e.stream = k.stream and e.tx_id > (select pg_current_xact_id()) limit 1) later "
             + "limit 1";
+    /**
+     * Rows sent per JDBC batch: the driver holds a batch's encoded records until it is sent, and a county's department
+     * snapshot appends tens of thousands of events in one transaction (it ran enrollment-service out of a 160 MB heap).
+     */
+    private static final int WRITE_CHUNK = 1000;
     private static final String COLUMNS = "position, stream, version, type, topic, payload, private_data, recorded_at";
 
     private final EntityManager em;
@@ -123,6 +128,7 @@ public class EventStore {
         }
         String traceParent = TraceParent.current();
         try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+            int rows = 0;
             for (Append append : batch) {
                 long version = streamHeads.merge(append.stream(), 1L, Long::sum);
                 Long previous = topicHeads.put(append.stream() + "\n" + append.topic(), version);
@@ -146,6 +152,9 @@ public class EventStore {
                 insert.setString(8, append.privateData());
                 insert.setString(9, traceParent);
                 insert.addBatch();
+                if (++rows % WRITE_CHUNK == 0) {
+                    insert.executeBatch();
+                }
             }
             insert.executeBatch();
         } catch (SQLException e) {
