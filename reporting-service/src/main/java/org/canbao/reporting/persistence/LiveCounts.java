@@ -87,16 +87,7 @@ public final class LiveCounts {
 
     /** Runs the work and moves the counters of the places these persons were in and are in by the difference. */
     public static void around(Connection c, Collection<String> personKeys, Work work) throws SQLException {
-        if (!counting(c, personKeys)) {
-            work.run();
-            return;
-        }
-        Array keys = c.createArrayOf("varchar", personKeys.toArray());
-        Map<Place, long[]> change = new TreeMap<>();
-        count(contributions(c, keys), -1, change);
-        work.run();
-        count(contributions(c, keys), 1, change);
-        add(c, change);
+        move(c, personKeys, work, (keys, before) -> contributions(c, keys));
     }
 
     /**
@@ -104,20 +95,36 @@ public final class LiveCounts {
      * one read instead of two: such work moves no one's place, hardship or exclusion, so what each person contributes
      * after it is what they contributed before, with the enrolment the work writes.
      *
-     * @param enrolledAfter per {@code person/year} the work writes, whether that year's coverage is then enrolled
+     * @param enrolledAfter per {@link #enrolmentKey} the work writes, whether that year's coverage is then enrolled
      */
     public static void aroundEnrolment(Connection c, Collection<String> personKeys, Map<String, Boolean> enrolledAfter,
                                        Work work) throws SQLException {
+        move(c, personKeys, work, (keys, before) -> before.stream().map(b -> new Contribution(b.person(), b.place(),
+                enrolledAfter.getOrDefault(enrolmentKey(b.person(), b.place().year()), b.enrolled()), b.hardship())).toList());
+    }
+
+    /** The key of a person's coverage in a year, as {@link #aroundEnrolment} reads it. */
+    public static String enrolmentKey(String personKey, int policyYear) {
+        return personKey + "/" + policyYear;
+    }
+
+    /** What the persons contribute once the work has run, from what they contributed before. */
+    @FunctionalInterface
+    private interface After {
+        List<Contribution> of(Array keys, List<Contribution> before) throws SQLException;
+    }
+
+    private static void move(Connection c, Collection<String> personKeys, Work work, After after) throws SQLException {
         if (!counting(c, personKeys)) {
             work.run();
             return;
         }
-        List<Contribution> before = contributions(c, c.createArrayOf("varchar", personKeys.toArray()));
+        Array keys = c.createArrayOf("varchar", personKeys.toArray());
+        List<Contribution> before = contributions(c, keys);
+        work.run();
         Map<Place, long[]> change = new TreeMap<>();
         count(before, -1, change);
-        work.run();
-        count(before.stream().map(b -> new Contribution(b.person(), b.place(),
-                enrolledAfter.getOrDefault(b.person() + "/" + b.place().year(), b.enrolled()), b.hardship())).toList(), 1, change);
+        count(after.of(keys, before), 1, change);
         add(c, change);
     }
 

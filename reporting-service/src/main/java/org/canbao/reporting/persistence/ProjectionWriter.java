@@ -176,9 +176,9 @@ public class ProjectionWriter {
     }
 
     public static void entitlements(Connection c, List<EntitlementChanged> events) throws SQLException {
-        Collection<EntitlementChanged> last = lastPerKey(events, e -> e.personKey() + "/" + e.policyYear());
+        Collection<EntitlementChanged> last = lastPerKey(events, e -> LiveCounts.enrolmentKey(e.personKey(), e.policyYear()));
         Map<String, Boolean> enrolled = new HashMap<>();
-        last.forEach(e -> enrolled.put(e.personKey() + "/" + e.policyYear(), e.enrolledAt() != null));
+        last.forEach(e -> enrolled.put(LiveCounts.enrolmentKey(e.personKey(), e.policyYear()), e.enrolledAt() != null));
         LiveCounts.aroundEnrolment(c, keys(events, EntitlementChanged::personKey), enrolled, () -> {
             try (PreparedStatement s = c.prepareStatement(UPSERT_COVERAGE)) {
                 for (EntitlementChanged e : last) {
