@@ -109,10 +109,7 @@ public final class LocalFaults implements Chaos.Faults {
 
     @Override
     public String rebalance() throws Exception {
-        int port;
-        try (var socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = ServiceProcess.freePort();
         Path log = logDir.resolve("reporting-service-second.log");
         Instant start = Instant.now();
         Process second = ServiceProcess.start(root, ServiceSpec.REPORTING, port, env, log);

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     private static final Map<Integer, Integer> MANAGEMENT_PORTS = new ConcurrentHashMap<>();
+    private static final java.util.Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
     /**
      * A service sized as in a small container (issue 8 asks at most 350 MB resident each): a heap its batches fit in
      * (a county's civil-affairs snapshot ran enrollment-service out of a 160 MB heap; outside the heap a service needs
@@ -73,11 +74,19 @@ public final class ServiceProcess {
                 .filter(s -> s.port() == port).findFirst().map(ServiceSpec::managementPort).orElseGet(ServiceProcess::freePort));
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * A port free now that this JVM has not handed out before. The system may give a port it just closed again: a test
+     * suite's HTTP port once came out equal to another service's management port, and that service could not start.
+     */
+    static int freePort() {
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

@@ -19,10 +19,9 @@ final class EndToEnd {
     private EndToEnd() {
     }
 
+    /** From the launcher's ports, so no test port equals a port the launcher gave a service (see ServiceProcess). */
     static int freePort() throws IOException {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return ServiceProcess.freePort();
     }
 
     static Map<ServiceSpec, Integer> freePorts() throws IOException {

@@ -47,7 +47,7 @@ class SeasonIT {
     @Test
     void aSmallSeasonEndsInExactlyTheFiguresItSentWhileInstancesJoinAndLeave() throws Exception {
         RegionFiles pingjiang = RegionFiles.read(Path.of("regions", "pingjiang-2023"));
-        County county = County.generate(pingjiang, 0.01, Long.toHexString(System.nanoTime() & 0xffffff), 2023);
+        County county = County.generate(pingjiang, 0.02, Long.toHexString(System.nanoTime() & 0xffffff), 2023);
         Endpoints endpoints = Endpoints.of(suite.port(ServiceSpec.ENROLLMENT), suite.port(ServiceSpec.PAYMENT_INGEST),
                 suite.port(ServiceSpec.SUBSIDY), suite.port(ServiceSpec.REPORTING),
                 ServiceProcess.managementPort(suite.port(ServiceSpec.PAYMENT_INGEST)), TestInfra.broker().bootstrapServers());
