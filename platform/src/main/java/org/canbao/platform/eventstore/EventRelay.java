@@ -49,9 +49,14 @@ public class EventRelay {
     private static final Logger LOG = Logger.getLogger(EventRelay.class);
     private static final String TRY_LOCK = "select pg_try_advisory_xact_lock(hashtext(current_schema() || '/event-relay'))";
     private static final String CHECKPOINT = "select tx_id::text, position from relay_checkpoint where relay = 'kafka'";
-    private static final String NEXT = "select position, tx_id::text, topic, record_key, payload, trace_parent from event_store "
-            + "where (tx_id, position) > (?::xid8, ?) and tx_id < pg_snapshot_xmin(pg_current_snapshot()) "
-            + "order by tx_id, position limit ?";
+    /**
+     * Ordered by the table's columns, qualified: a bare {@code tx_id} in the order by named the output column
+     * {@code tx_id::text}, so the store was sorted as text ("10000" before "9999") on a sort of every waiting event
+     * instead of read in the relay index's order (a parallel sort at rest, 33 ms a poll; 740 ms with 100,000 waiting).
+     */
+    private static final String NEXT = "select e.position, e.tx_id::text, e.topic, e.record_key, e.payload, e.trace_parent "
+            + "from event_store e where (e.tx_id, e.position) > (?::xid8, ?) and e.tx_id < pg_snapshot_xmin(pg_current_snapshot()) "
+            + "order by e.tx_id, e.position limit ?";
     /**
      * The events after the checkpoint, on the relay index: the checkpoint as sub-selects (evaluated once) and the index's
      * order with a limit. Joined to relay_checkpoint, the planner read the whole store for every kick (a second at a
@@ -80,7 +85,8 @@ public class EventRelay {
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20_000)
     MutinyEmitter<String> emitter;
 
-    private record Row(long position, String txId, String topic, String key, String payload, String traceParent) {
+    /** An event waiting to be sent: where it is in the store, and what goes to the broker. */
+    public record Row(long position, String txId, String topic, String key, String payload, String traceParent) {
     }
 
     public EventRelay(DataSource dataSource, CanbaoConfig config, MeterRegistry metrics) {
@@ -221,11 +227,16 @@ public class EventRelay {
             txId = at.getString(1);
             position = at.getLong(2);
         }
+        return after(c, txId, position, config.relay().batchSize());
+    }
+
+    /** Up to {@code limit} events after this transaction id and position, in the order the relay sends them. */
+    public static List<Row> after(Connection c, String txId, long position, int limit) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(NEXT)) {
             s.setString(1, txId);
             s.setLong(2, position);
-            s.setInt(3, config.relay().batchSize());
+            s.setInt(3, limit);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     rows.add(new Row(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
