@@ -90,21 +90,45 @@ public class Inbox {
      * the channel for every event behind it.
      */
     public static <T extends CanbaoEvent> List<T> admit(Connection c, List<String> records, Class<T> type) throws SQLException {
-        String topic = topicOf(type);
-        List<Decoded<T>> decoded = new ArrayList<>();
-        Set<String> locks = new LinkedHashSet<>();
+        return admit(c, decode(records, type));
+    }
+
+    /** A batch's records read as events of one type, before any database work: a rebuild reads the next while it writes one. */
+    public static final class Batch<T extends CanbaoEvent> {
+        private final Class<T> type;
+        private final List<Decoded<T>> decoded = new ArrayList<>();
+
+        private Batch(Class<T> type) {
+            this.type = type;
+        }
+    }
+
+    /** Reads the records (the part of {@link #admit} that needs no connection); a record it cannot read is logged and left out. */
+    public static <T extends CanbaoEvent> Batch<T> decode(List<String> records, Class<T> type) {
+        Batch<T> batch = new Batch<>(type);
         for (String record : records) {
             Decoded<T> d = decode(record, type);
             if (d != null) {
-                decoded.add(d);
-                locks.add(d.event().subject());
-                if (d.envelope().versioned()) {
-                    locks.add(d.envelope().stream());
-                }
+                batch.decoded.add(d);
             }
         }
+        return batch;
+    }
+
+    /** The events of a decoded batch to apply, in order. */
+    public static <T extends CanbaoEvent> List<T> admit(Connection c, Batch<T> batch) throws SQLException {
+        Class<T> type = batch.type;
+        String topic = topicOf(type);
+        List<Decoded<T>> decoded = batch.decoded;
         if (decoded.isEmpty()) {
             return List.of();
+        }
+        Set<String> locks = new LinkedHashSet<>();
+        for (Decoded<T> d : decoded) {
+            locks.add(d.event().subject());
+            if (d.envelope().versioned()) {
+                locks.add(d.envelope().stream());
+            }
         }
         AdvisoryLocks.lock(c, locks);
         Set<String> fresh = mark(c, decoded.stream().filter(d -> !d.envelope().versioned()).map(d -> d.envelope().id()).toList());
