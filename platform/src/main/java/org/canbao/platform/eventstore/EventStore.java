@@ -40,8 +40,14 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class EventStore {
     private static final String PENDING = EventStore.class.getName() + ".pending";
-    private static final String HEADS = "select stream, topic, max(version) from event_store where stream = any(?) "
-            + "group by stream, topic";
+    /**
+     * Each stream's last version on each topic, by index probes per stream (as {@link #LATER_WRITER}): written as
+     * {@code stream = any(?)}, the custom plan for a batch of 2,000 streams was a parallel sequential scan of the whole
+     * store (607 ms at a county's scale, 108 ms a call on average over payment-ingest's REST batches of a full season),
+     * the generic one a bitmap scan (237 ms); this way 22 ms.
+     */
+    private static final String HEADS = "select k.stream, h.topic, h.version from unnest(?::text[]) k(stream) cross join lateral "
+            + "(select e.topic, max(e.version) as version from event_store e where e.stream = k.stream group by e.topic) h";
     private static final String INSERT = "insert into event_store (stream, version, event_id, type, topic, record_key, "
             + "payload, private_data, trace_parent) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /**
