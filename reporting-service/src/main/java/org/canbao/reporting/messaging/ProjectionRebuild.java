@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -119,9 +120,21 @@ public class ProjectionRebuild implements ProjectionRebuilder {
             }
             await(writing);
         } finally {
-            writer.shutdownNow();
+            finish(writer);
         }
         return events;
+    }
+
+    /** Lets a write in flight end before the caller commits or rolls back on the same connection. */
+    private static void finish(ExecutorService writer) {
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(10, TimeUnit.MINUTES)) {
+                LOG.error("rebuild writer still busy after 10 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void await(Future<?> writing) throws SQLException {
