@@ -376,6 +376,31 @@ class EventStoreTest {
         }
     }
 
+    @Test
+    void theBacklogIsCountedExactlyUpToAThousandAndEstimatedFromPositionsBeyond() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("create temp table event_store on commit drop as select * from event_store limit 0");
+                s.execute("create temp table relay_checkpoint on commit drop as select * from relay_checkpoint");
+                s.execute("insert into event_store (position, tx_id, topic, record_key, payload) values "
+                        + "(1, '10', 't', 'k', 'p'), (2, '10', 't', 'k', 'p'), (3, '9', 't', 'k', 'p'), "
+                        + "(4, '99', 't', 'k', 'p'), (5, '100', 't', 'k', 'p')");
+                s.execute("update relay_checkpoint set tx_id = '9', position = 3");
+                assertEquals(4, EventRelay.backlog(c), "after (9, 3) in the relay's order: 1, 2, 4 and 5");
+                s.execute("update relay_checkpoint set tx_id = '100', position = 5");
+                assertEquals(0, EventRelay.backlog(c), "all sent, whatever the order of the positions");
+                // 1,500 more in one later transaction, after a gap of 100 positions left by a rollback
+                s.execute("insert into event_store (position, tx_id, topic, record_key, payload) "
+                        + "select p, '200', 't', 'k', 'p' from generate_series(106, 1605) p");
+                assertEquals(1_600, EventRelay.backlog(c), "beyond a thousand: the positions between the checkpoint and the last");
+                s.execute("update relay_checkpoint set tx_id = '200', position = 1100");
+                assertEquals(505, EventRelay.backlog(c), "back below a thousand: counted again");
+            }
+            c.rollback();
+        }
+    }
+
     private static List<Long> positions(List<EventRelay.Row> rows) {
         return rows.stream().map(EventRelay.Row::position).toList();
     }
