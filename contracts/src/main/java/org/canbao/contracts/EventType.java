@@ -1,6 +1,7 @@
 package org.canbao.contracts;
 
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Every event on the bus: its CloudEvents type, its topic, its payload class and its current schema version.
@@ -16,12 +17,27 @@ public enum EventType {
     ENTITLEMENT_CHANGED("entitlement-changed", EntitlementChanged.class, 2),
     CAMPAIGN_DEFINED("campaign-defined", CampaignDefined.class, 2);
 
+    /** Looked up for every record read and written: maps, not a scan of values() (a copy of the array each call). */
+    private static final Map<String, EventType> BY_TOPIC = new HashMap<>();
+    private static final Map<String, EventType> BY_CE_TYPE = new HashMap<>();
+    private static final Map<Class<?>, EventType> BY_PAYLOAD = new HashMap<>();
+
+    static {
+        for (EventType type : values()) {
+            BY_TOPIC.put(type.topic, type);
+            BY_CE_TYPE.put(type.ceType(), type);
+            BY_PAYLOAD.put(type.payload, type);
+        }
+    }
+
     private final String topic;
+    private final String ceType;
     private final Class<? extends CanbaoEvent> payload;
     private final int schemaVersion;
 
     EventType(String topic, Class<? extends CanbaoEvent> payload, int schemaVersion) {
         this.topic = topic;
+        this.ceType = "org.canbao." + topic;
         this.payload = payload;
         this.schemaVersion = schemaVersion;
     }
@@ -31,7 +47,7 @@ public enum EventType {
     }
 
     public String ceType() {
-        return "org.canbao." + topic;
+        return ceType;
     }
 
     public Class<? extends CanbaoEvent> payload() {
@@ -43,18 +59,24 @@ public enum EventType {
     }
 
     public static EventType of(CanbaoEvent event) {
-        return Arrays.stream(values()).filter(t -> t.payload == event.getClass()).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unregistered event " + event.getClass()));
+        EventType type = BY_PAYLOAD.get(event.getClass());
+        if (type == null) {
+            throw new IllegalArgumentException("unregistered event " + event.getClass());
+        }
+        return type;
     }
 
     public static EventType ofCeType(String ceType) {
-        return Arrays.stream(values()).filter(t -> t.ceType().equals(ceType)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown event type " + ceType));
+        EventType type = BY_CE_TYPE.get(ceType);
+        if (type == null) {
+            throw new IllegalArgumentException("unknown event type " + ceType);
+        }
+        return type;
     }
 
     /** The event type a topic carries, or null for a topic that carries none (a dead-letter or an input topic). */
     public static EventType ofTopic(String topic) {
-        return Arrays.stream(values()).filter(t -> t.topic.equals(topic)).findFirst().orElse(null);
+        return BY_TOPIC.get(topic);
     }
 
     /** Any Canbao event from its CloudEvents JSON, as the payload class its type names. */

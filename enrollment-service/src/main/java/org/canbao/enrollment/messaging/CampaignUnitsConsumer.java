@@ -18,7 +18,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.canbao.contracts.CampaignDefined;
 import org.canbao.contracts.EventType;
 import org.canbao.enrollment.persistence.KnownUnit;
-import org.canbao.platform.inbox.Inbox;
 import org.canbao.platform.inbox.ConsumerBatches;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -34,14 +33,12 @@ public class CampaignUnitsConsumer {
     private static final Logger LOG = Logger.getLogger(CampaignUnitsConsumer.class);
     private static final String TOPIC = EventType.CAMPAIGN_DEFINED.topic();
 
-    private final Inbox inbox;
     private final ConsumerBatches batches;
     private final String bootstrapServers;
     private final Map<Integer, Long> nextOffsets = new ConcurrentHashMap<>();
 
-    public CampaignUnitsConsumer(Inbox inbox, ConsumerBatches batches,
+    public CampaignUnitsConsumer(ConsumerBatches batches,
                                  @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.inbox = inbox;
         this.batches = batches;
         this.bootstrapServers = bootstrapServers;
     }
@@ -49,7 +46,7 @@ public class CampaignUnitsConsumer {
     @Incoming("campaign-defined")
     @Blocking
     public void onCampaigns(ConsumerRecords<String, String> batch) {
-        batches.apply(TOPIC, batch, records -> learn(inbox.admit(records, CampaignDefined.class)));
+        batches.apply(TOPIC, batch, CampaignDefined.class, CampaignUnitsConsumer::learn);
         Map<Integer, Long> read = new HashMap<>();
         for (ConsumerRecord<String, String> record : batch) {
             read.merge(record.partition(), record.offset() + 1, Math::max);

@@ -11,7 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.canbao.contracts.EntitlementChanged;
 import org.canbao.contracts.EventType;
 import org.canbao.platform.inbox.ConsumerBatches;
-import org.canbao.platform.inbox.Inbox;
 import org.hibernate.Session;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -30,12 +29,10 @@ public class CoverageConsumer {
                 personal_due = excluded.personal_due, paid = excluded.paid, updated_at = excluded.updated_at
             """;
 
-    private final Inbox inbox;
     private final ConsumerBatches batches;
     private final EntityManager em;
 
-    public CoverageConsumer(Inbox inbox, ConsumerBatches batches, EntityManager em) {
-        this.inbox = inbox;
+    public CoverageConsumer(ConsumerBatches batches, EntityManager em) {
         this.batches = batches;
         this.em = em;
     }
@@ -43,7 +40,7 @@ public class CoverageConsumer {
     @Incoming("entitlement-changed")
     @Blocking
     public void onEntitlements(ConsumerRecords<String, String> batch) {
-        batches.apply(TOPIC, batch, records -> record(inbox.admit(records, EntitlementChanged.class)));
+        batches.apply(TOPIC, batch, EntitlementChanged.class, this::record);
     }
 
     /** One JDBC batch for the whole consumer batch, in the inbox's order: the last version of a person wins. */

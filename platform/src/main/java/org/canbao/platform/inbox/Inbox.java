@@ -76,12 +76,23 @@ public class Inbox {
         this.retention = config.inbox().retention();
     }
 
-    private record Decoded<T>(EventEnvelope envelope, T event, String record) {
+    /** A record read as an event: its envelope, its payload, and the record as received. */
+    public record Decoded<T>(EventEnvelope envelope, T event, String record) {
+        /** The record as an event of this type; {@link IllegalArgumentException} when it cannot be read as one. */
+        public static <T extends CanbaoEvent> Decoded<T> of(String record, Class<T> type) {
+            EventEnvelope envelope = EventCodec.read(record);
+            return new Decoded<>(envelope, EventCodec.payload(envelope, type), record);
+        }
     }
 
     /** The events of a batch to apply, in order, as payloads of one type. */
     public <T extends CanbaoEvent> List<T> admit(List<String> records, Class<T> type) {
-        return em.unwrap(Session.class).doReturningWork(c -> admit(c, records, type));
+        return admit(decode(records, type));
+    }
+
+    /** The same for records already read. */
+    public <T extends CanbaoEvent> List<T> admit(Batch<T> batch) {
+        return em.unwrap(Session.class).doReturningWork(c -> admit(c, batch));
     }
 
     /**
@@ -96,23 +107,29 @@ public class Inbox {
     /** A batch's records read as events of one type, before any database work: a rebuild reads the next while it writes one. */
     public static final class Batch<T extends CanbaoEvent> {
         private final Class<T> type;
-        private final List<Decoded<T>> decoded = new ArrayList<>();
+        private final List<Decoded<T>> decoded;
 
-        private Batch(Class<T> type) {
+        private Batch(Class<T> type, List<Decoded<T>> decoded) {
             this.type = type;
+            this.decoded = decoded;
+        }
+
+        /** Records already read, in order. */
+        public static <T extends CanbaoEvent> Batch<T> of(Class<T> type, List<Decoded<T>> decoded) {
+            return new Batch<>(type, decoded);
         }
     }
 
     /** Reads the records (the part of {@link #admit} that needs no connection); a record it cannot read is logged and left out. */
     public static <T extends CanbaoEvent> Batch<T> decode(List<String> records, Class<T> type) {
-        Batch<T> batch = new Batch<>(type);
+        List<Decoded<T>> decoded = new ArrayList<>(records.size());
         for (String record : records) {
             Decoded<T> d = decode(record, type);
             if (d != null) {
-                batch.decoded.add(d);
+                decoded.add(d);
             }
         }
-        return batch;
+        return new Batch<>(type, decoded);
     }
 
     /** The events of a decoded batch to apply, in order. */
@@ -232,8 +249,7 @@ public class Inbox {
 
     private static <T extends CanbaoEvent> Decoded<T> decode(String record, Class<T> type) {
         try {
-            EventEnvelope envelope = EventCodec.read(record);
-            return new Decoded<>(envelope, EventCodec.payload(envelope, type), record);
+            return Decoded.of(record, type);
         } catch (IllegalArgumentException e) {
             LOG.errorf("skipped a record this reader cannot read: %s", e.getMessage());
             return null;

@@ -12,7 +12,6 @@ import org.canbao.contracts.PaymentReceived;
 import org.canbao.contracts.PaymentReversed;
 import org.canbao.contracts.StatusChanged;
 import org.canbao.platform.inbox.ConsumerBatches;
-import org.canbao.platform.inbox.Inbox;
 import org.canbao.platform.persistence.Chunked;
 import org.canbao.subsidy.persistence.PaymentEntity;
 import org.canbao.subsidy.persistence.ReversalEntity;
@@ -26,12 +25,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class FactsConsumer {
-    private final Inbox inbox;
     private final ConsumerBatches batches;
     private final EntitlementService entitlements;
 
-    public FactsConsumer(Inbox inbox, ConsumerBatches batches, EntitlementService entitlements) {
-        this.inbox = inbox;
+    public FactsConsumer(ConsumerBatches batches, EntitlementService entitlements) {
         this.batches = batches;
         this.entitlements = entitlements;
     }
@@ -39,12 +36,12 @@ public class FactsConsumer {
     @Incoming("status-changed")
     @Blocking
     public void onStatusChanges(ConsumerRecords<String, String> records) {
-        batches.apply("status-changed", records, this::statusChanges);
+        batches.apply("status-changed", records, StatusChanged.class, this::statusChanges);
     }
 
-    private void statusChanges(List<String> records) {
+    private void statusChanges(List<StatusChanged> changes) {
         Set<String> persons = new LinkedHashSet<>();
-        for (StatusChanged change : inbox.admit(records, StatusChanged.class)) {
+        for (StatusChanged change : changes) {
             // recognised again by a later year's list: a spell of the new period from then, which a policy whose
             // statuses belong to their period counts; the earlier spell stays open, and a removal ends both
             if (change.change() != StatusChanged.Change.REMOVED) {
@@ -70,12 +67,11 @@ public class FactsConsumer {
     @Incoming("payment-reversed")
     @Blocking
     public void onReversals(ConsumerRecords<String, String> records) {
-        batches.apply("payment-reversed", records, this::reversals);
+        batches.apply("payment-reversed", records, PaymentReversed.class, this::reversals);
     }
 
-    private void reversals(List<String> records) {
+    private void reversals(List<PaymentReversed> reversals) {
         Set<String> persons = new LinkedHashSet<>();
-        List<PaymentReversed> reversals = inbox.admit(records, PaymentReversed.class);
         Map<String, ReversalEntity> known = Chunked.byKey(reversals.stream().map(PaymentReversed::receiptId).toList(),
                 chunk -> ReversalEntity.<ReversalEntity>list("receiptId in ?1", chunk), r -> r.receiptId);
         for (PaymentReversed reversed : reversals) {
@@ -96,12 +92,11 @@ public class FactsConsumer {
     @Incoming("payment-received")
     @Blocking
     public void onPayments(ConsumerRecords<String, String> records) {
-        batches.apply("payment-received", records, this::payments);
+        batches.apply("payment-received", records, PaymentReceived.class, this::payments);
     }
 
-    private void payments(List<String> records) {
+    private void payments(List<PaymentReceived> payments) {
         Set<String> persons = new LinkedHashSet<>();
-        List<PaymentReceived> payments = inbox.admit(records, PaymentReceived.class);
         Map<String, PaymentEntity> known = Chunked.byKey(payments.stream().map(PaymentReceived::receiptId).toList(),
                 chunk -> PaymentEntity.<PaymentEntity>list("receiptId in ?1", chunk), p -> p.receiptId);
         for (PaymentReceived received : payments) {

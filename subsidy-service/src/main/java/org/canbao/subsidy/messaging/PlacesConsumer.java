@@ -14,7 +14,6 @@ import org.canbao.contracts.CampaignDefined;
 import org.canbao.contracts.IdentityVerified;
 import org.canbao.platform.config.CanbaoConfig;
 import org.canbao.platform.inbox.ConsumerBatches;
-import org.canbao.platform.inbox.Inbox;
 import org.canbao.platform.persistence.Chunked;
 import org.canbao.subsidy.persistence.PersonUnitEntity;
 import org.canbao.subsidy.persistence.UnitRegionEntity;
@@ -28,13 +27,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class PlacesConsumer {
-    private final Inbox inbox;
     private final ConsumerBatches batches;
     private final EntitlementService entitlements;
     private final String defaultRegion;
 
-    public PlacesConsumer(Inbox inbox, ConsumerBatches batches, EntitlementService entitlements, CanbaoConfig config) {
-        this.inbox = inbox;
+    public PlacesConsumer(ConsumerBatches batches, EntitlementService entitlements, CanbaoConfig config) {
         this.batches = batches;
         this.entitlements = entitlements;
         this.defaultRegion = config.defaultRegion();
@@ -43,11 +40,10 @@ public class PlacesConsumer {
     @Incoming("identity-verified")
     @Blocking
     public void onIdentities(ConsumerRecords<String, String> records) {
-        batches.apply("identity-verified", records, this::identities);
+        batches.apply("identity-verified", records, IdentityVerified.class, this::identities);
     }
 
-    private void identities(List<String> records) {
-        List<IdentityVerified> identities = inbox.admit(records, IdentityVerified.class);
+    private void identities(List<IdentityVerified> identities) {
         Map<String, PersonUnitEntity> known = Chunked.byKey(identities.stream().map(IdentityVerified::personKey).distinct().toList(),
                 chunk -> PersonUnitEntity.<PersonUnitEntity>list("personKey in ?1", chunk), p -> p.personKey);
         Set<String> moved = new LinkedHashSet<>();
@@ -82,12 +78,12 @@ public class PlacesConsumer {
     @Incoming("campaign-defined")
     @Blocking
     public void onCampaigns(ConsumerRecords<String, String> records) {
-        batches.apply("campaign-defined", records, this::campaigns);
+        batches.apply("campaign-defined", records, CampaignDefined.class, this::campaigns);
     }
 
-    private void campaigns(List<String> records) {
+    private void campaigns(List<CampaignDefined> campaigns) {
         Set<String> placed = new HashSet<>();
-        for (CampaignDefined campaign : inbox.admit(records, CampaignDefined.class)) {
+        for (CampaignDefined campaign : campaigns) {
             String region = campaign.region() != null ? campaign.region() : defaultRegion;
             Map<String, CampaignDefined.Unit> units = new HashMap<>();
             campaign.units().forEach(u -> units.put(u.name(), u));

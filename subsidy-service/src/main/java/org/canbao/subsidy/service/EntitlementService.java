@@ -25,6 +25,7 @@ import org.canbao.subsidy.persistence.SpellEntity;
 import org.canbao.platform.eventstore.EventStore;
 import org.canbao.platform.metrics.BusinessMetrics;
 import org.canbao.platform.persistence.Chunked;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * Decides entitlements from the stored facts and tells the others when one changed. Works on batches of
@@ -95,7 +96,8 @@ public class EntitlementService {
      */
     private void refreshChunk(PolicyBook book, List<String> keys) {
         store.lock(keys);
-        List<PersonUnitEntity> places = PersonUnitEntity.list("personKey in ?1", keys);
+        List<PersonUnitEntity> places = PersonUnitEntity.<PersonUnitEntity>find("personKey in ?1", keys)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
         Map<String, Map<Integer, String>> regions = policies.regionsOfPlaces(places);
         PersonFacts facts = PersonFacts.of(keys, places);
         Map<String, EntitlementEntity> known = new HashMap<>();

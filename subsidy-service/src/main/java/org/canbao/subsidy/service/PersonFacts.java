@@ -12,8 +12,12 @@ import org.canbao.subsidy.domain.PaymentRecord;
 import org.canbao.subsidy.persistence.PaymentEntity;
 import org.canbao.subsidy.persistence.PersonUnitEntity;
 import org.canbao.subsidy.persistence.SpellEntity;
+import org.hibernate.jpa.HibernateHints;
 
-/** The facts entitlements are decided from, for a chunk of persons: one query per table. Reversed payments left out. */
+/**
+ * The facts entitlements are decided from, for a chunk of persons: one query per table. Reversed payments left out.
+ * Read only: Hibernate keeps no copy of them to check for changes at the flush.
+ */
 record PersonFacts(Map<String, List<CategorySpell>> spells, Map<String, List<PaymentEntity>> payments,
                    Map<String, LocalDate> birthDates) {
     static PersonFacts of(List<String> keys) {
@@ -27,12 +31,14 @@ record PersonFacts(Map<String, List<CategorySpell>> spells, Map<String, List<Pay
     }
 
     private static PersonFacts of(List<String> keys, Map<String, LocalDate> birthDates) {
-        return new PersonFacts(SpellEntity.<SpellEntity>list("personKey in ?1", keys).stream()
-                .collect(Collectors.groupingBy(s -> s.personKey, Collectors.mapping(SpellEntity::toSpell, Collectors.toList()))),
-                PaymentEntity.<PaymentEntity>list("personKey in ?1 "
-                        + "and receiptId not in (select r.receiptId from ReversalEntity r where r.personKey in ?1)", keys).stream()
-                        .collect(Collectors.groupingBy(p -> p.personKey)),
-                birthDates);
+        List<SpellEntity> spells = SpellEntity.<SpellEntity>find("personKey in ?1", keys)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
+        List<PaymentEntity> payments = PaymentEntity.<PaymentEntity>find("personKey in ?1 "
+                        + "and receiptId not in (select r.receiptId from ReversalEntity r where r.personKey in ?1)", keys)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
+        return new PersonFacts(spells.stream().collect(Collectors.groupingBy(s -> s.personKey,
+                        Collectors.mapping(SpellEntity::toSpell, Collectors.toList()))),
+                payments.stream().collect(Collectors.groupingBy(p -> p.personKey)), birthDates);
     }
 
     /** The infants' birth dates (identity-verified carries no other). */
