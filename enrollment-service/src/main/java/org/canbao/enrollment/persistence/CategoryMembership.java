@@ -11,6 +11,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
 
 /** A department's recognition of a category for a person: valid from, until, and when we learned each. */
 @Entity
@@ -52,8 +54,19 @@ public class CategoryMembership extends PanacheEntityBase {
         return recognisedOn != null ? recognisedOn : validFrom;
     }
 
+    /**
+     * A department's open memberships, read only: a feed changes few of its caseload, and each one it changes is made
+     * {@link #modifiable} first (the rest keep no copy for the flush to compare).
+     */
     public static List<CategoryMembership> openOf(String department) {
-        return list("department = ?1 and validUntil is null", department);
+        return find("department = ?1 and validUntil is null", department)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
+    }
+
+    /** A membership read by {@link #openOf}, as one whose changes the flush writes. */
+    public CategoryMembership modifiable() {
+        getEntityManager().unwrap(Session.class).setReadOnly(this, false);
+        return this;
     }
 
     public static List<CategoryMembership> historyOf(String idNumber) {

@@ -55,13 +55,13 @@ public class StatusFeedService {
     @Transactional
     public BatchReport receive(String department, LocalDate asOf, Mode mode, String region, BatchBody body) {
         store.lockAlone("status-feed/" + department);
-        Map<String, Resident> residents = Resident.byIdNumbers(BatchBody.distinctUpper(body.lines(), "idNumber"));
+        Map<String, Resident.Named> residents = Resident.namedByIdNumbers(BatchBody.distinctUpper(body.lines(), "idNumber"));
         List<StatusFeed.Line> lines = new ArrayList<>();
         Map<Entry, LocalDate> effective = new HashMap<>();
         BatchReport report = BatchReport.startingWith(body).each(body.lines(), line -> {
             StatusFeedLine read = StatusFeedLine.read(line, department, mode, asOf, departments, id -> {
-                Resident resident = residents.get(id);
-                return resident == null ? null : resident.name;
+                Resident.Named resident = residents.get(id);
+                return resident == null ? null : resident.name();
             });
             effective.put(read.line().entry(), read.effective());
             lines.add(read.line());
@@ -80,11 +80,11 @@ public class StatusFeedService {
         Instant now = Instant.now();
         List<Entry> renewed = changes.confirmed().stream()
                 .filter(e -> StatusFeed.renews(open.get(e).lastRecognised(), effective.get(e))).toList();
-        Map<String, Resident> people = new HashMap<>(residents);
-        people.putAll(Resident.byIdNumbers(changes.removed().stream().map(Entry::idNumber)
+        Map<String, Resident.Named> people = new HashMap<>(residents);
+        people.putAll(Resident.namedByIdNumbers(changes.removed().stream().map(Entry::idNumber)
                 .filter(id -> !residents.containsKey(id)).collect(Collectors.toSet())));
         store.lock(java.util.stream.Stream.of(changes.added(), changes.removed(), renewed).flatMap(List::stream)
-                .map(e -> Resident.stream(people.get(e.idNumber()).personKey)).collect(Collectors.toSet()));
+                .map(e -> Resident.stream(people.get(e.idNumber()).personKey())).collect(Collectors.toSet()));
         for (Entry entry : changes.added()) {
             CategoryMembership membership = new CategoryMembership();
             membership.idNumber = entry.idNumber();
@@ -97,14 +97,14 @@ public class StatusFeedService {
             publish(people, entry, department, Change.ADDED, membership.validFrom, now, region);
         }
         for (Entry entry : changes.removed()) {
-            CategoryMembership membership = open.get(entry);
+            CategoryMembership membership = open.get(entry).modifiable();
             LocalDate until = effective.getOrDefault(entry, asOf);
             membership.validUntil = until.isBefore(membership.validFrom) ? membership.validFrom : until;
             membership.endedRecordedAt = now;
             publish(people, entry, department, Change.REMOVED, membership.validUntil, now, membership.region);
         }
         for (Entry entry : renewed) {
-            CategoryMembership membership = open.get(entry);
+            CategoryMembership membership = open.get(entry).modifiable();
             membership.recognisedOn = effective.get(entry);
             publish(people, entry, department, Change.RENEWED, membership.recognisedOn, now, membership.region);
         }
@@ -117,11 +117,11 @@ public class StatusFeedService {
         return report;
     }
 
-    private void publish(Map<String, Resident> people, Entry entry, String department, Change change,
+    private void publish(Map<String, Resident.Named> people, Entry entry, String department, Change change,
                          LocalDate asOf, Instant now, String region) {
-        Resident resident = people.get(entry.idNumber());
-        store.append(Resident.stream(resident.personKey),
-                new StatusChanged(resident.personKey, department, entry.category(), change, asOf, now, region),
-                Map.of("idNumber", resident.idNumber));
+        Resident.Named resident = people.get(entry.idNumber());
+        store.append(Resident.stream(resident.personKey()),
+                new StatusChanged(resident.personKey(), department, entry.category(), change, asOf, now, region),
+                Map.of("idNumber", resident.idNumber()));
     }
 }
