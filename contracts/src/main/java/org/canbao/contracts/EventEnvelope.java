@@ -21,4 +21,10 @@ public record EventEnvelope(String specversion, String id, String source, String
     public boolean versioned() {
         return stream != null && sequence != null;
     }
+
+    /** The attributes alone, once the payload has been read from {@code data}: no JSON tree kept alive with them. */
+    public EventEnvelope withoutData() {
+        return new EventEnvelope(specversion, id, source, type, subject, time, datacontenttype, schemaversion, stream,
+                sequence, previous, null);
+    }
 }

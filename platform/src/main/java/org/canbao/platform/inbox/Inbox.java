@@ -76,12 +76,15 @@ public class Inbox {
         this.retention = config.inbox().retention();
     }
 
-    /** A record read as an event: its envelope, its payload, and the record as received. */
+    /**
+     * A record read as an event: its envelope's attributes, its payload, and the record as received. A consumer holds
+     * a batch of these until its transaction ends, so the envelope keeps no JSON tree of the payload.
+     */
     public record Decoded<T>(EventEnvelope envelope, T event, String record) {
         /** The record as an event of this type; {@link IllegalArgumentException} when it cannot be read as one. */
         public static <T extends CanbaoEvent> Decoded<T> of(String record, Class<T> type) {
             EventEnvelope envelope = EventCodec.read(record);
-            return new Decoded<>(envelope, EventCodec.payload(envelope, type), record);
+            return new Decoded<>(envelope.withoutData(), EventCodec.payload(envelope, type), record);
         }
     }
 
