@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -358,56 +357,6 @@ class EventStoreTest {
      * order. Ordered as text, it sent 10 before 9, and after a batch ending in 100 its checkpoint was past 99's events.
      * On this connection's own copy of the store (a temporary table hides the service's), so no event goes out.
      */
-    @Test
-    void theRelayReadsTransactionsInNumberOrderWhereTheirIdsGainADigit() throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.execute("create temp table event_store on commit drop as select * from event_store limit 0");
-                s.execute("insert into event_store (position, tx_id, topic, record_key, payload) values "
-                        + "(1, '10', 't', 'k', 'p'), (2, '10', 't', 'k', 'p'), (3, '9', 't', 'k', 'p'), "
-                        + "(4, '99', 't', 'k', 'p'), (5, '100', 't', 'k', 'p')");
-            }
-            assertEquals(List.of(3L, 1L, 2L, 4L, 5L), positions(EventRelay.after(c, "0", 0, 10)));
-            assertEquals(List.of(3L, 1L), positions(EventRelay.after(c, "0", 0, 2)));
-            assertEquals(List.of(2L, 4L, 5L), positions(EventRelay.after(c, "10", 1, 10)));
-            assertEquals(List.of(4L, 5L), positions(EventRelay.after(c, "10", 2, 10)));
-            c.rollback();
-        }
-    }
-
-    @Test
-    void theBacklogIsCountedExactlyUpToAThousandAndEstimatedFromPositionsBeyond() throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.execute("create temp table event_store on commit drop as select * from event_store limit 0");
-                s.execute("create temp table relay_checkpoint on commit drop as select * from relay_checkpoint");
-                s.execute("create temp sequence event_store_position_seq");
-                s.execute("select setval('event_store_position_seq', 5)");
-                s.execute("insert into event_store (position, tx_id, topic, record_key, payload) values "
-                        + "(1, '10', 't', 'k', 'p'), (2, '10', 't', 'k', 'p'), (3, '9', 't', 'k', 'p'), "
-                        + "(4, '99', 't', 'k', 'p'), (5, '100', 't', 'k', 'p')");
-                s.execute("update relay_checkpoint set tx_id = '9', position = 3");
-                assertEquals(4, EventRelay.backlog(c), "after (9, 3) in the relay's order: 1, 2, 4 and 5");
-                s.execute("update relay_checkpoint set tx_id = '100', position = 5");
-                assertEquals(0, EventRelay.backlog(c), "all sent, whatever the order of the positions");
-                // 1,500 more in one later transaction, after a gap of 100 positions left by a rollback
-                s.execute("insert into event_store (position, tx_id, topic, record_key, payload) "
-                        + "select p, '200', 't', 'k', 'p' from generate_series(106, 1605) p");
-                s.execute("select setval('event_store_position_seq', 1605)");
-                assertEquals(1_600, EventRelay.backlog(c), "beyond a thousand: the positions drawn after the checkpoint's");
-                s.execute("update relay_checkpoint set tx_id = '200', position = 1100");
-                assertEquals(505, EventRelay.backlog(c), "back below a thousand: counted again");
-            }
-            c.rollback();
-        }
-    }
-
-    private static List<Long> positions(List<EventRelay.Row> rows) {
-        return rows.stream().map(EventRelay.Row::position).toList();
-    }
-
     @Test
     void aPersonsHistoryListsEveryEventInOrderWithWhatChanged() {
         IdNumber id = IdNumber.of("430626", LocalDate.of(1966, 6, 6), 606);
