@@ -137,20 +137,28 @@ public class Inbox {
 
     /** The events of a decoded batch to apply, in order. */
     public static <T extends CanbaoEvent> List<T> admit(Connection c, Batch<T> batch) throws SQLException {
+        return admit(c, batch, true);
+    }
+
+    /**
+     * The same for tables no other transaction writes (a rebuild's fresh ones), without locking the batch's keys: the
+     * rebuild's writers, each with persons of its own, shared the locks' buckets, waited for each other and met in
+     * deadlocks across a poll's topics. Nothing appends after it, so there is no transaction order to keep either.
+     */
+    public static <T extends CanbaoEvent> List<T> admitAlone(Connection c, Batch<T> batch) throws SQLException {
+        return admit(c, batch, false);
+    }
+
+    private static <T extends CanbaoEvent> List<T> admit(Connection c, Batch<T> batch, boolean lock) throws SQLException {
         Class<T> type = batch.type;
         String topic = topicOf(type);
         List<Decoded<T>> decoded = batch.decoded;
         if (decoded.isEmpty()) {
             return List.of();
         }
-        Set<String> locks = new LinkedHashSet<>();
-        for (Decoded<T> d : decoded) {
-            locks.add(d.event().subject());
-            if (d.envelope().versioned()) {
-                locks.add(d.envelope().stream());
-            }
+        if (lock) {
+            AdvisoryLocks.lock(c, lockKeys(decoded));
         }
-        AdvisoryLocks.lock(c, locks);
         Set<String> fresh = mark(c, decoded.stream().filter(d -> !d.envelope().versioned()).map(d -> d.envelope().id()).toList());
         String[] streams = decoded.stream().filter(d -> d.envelope().versioned()).map(d -> d.envelope().stream())
                 .distinct().toArray(String[]::new);
@@ -236,6 +244,17 @@ public class Inbox {
         if (gone > 0) {
             LOG.infof("forgot %d processed-event marks older than %s", gone, retention);
         }
+    }
+
+    private static <T extends CanbaoEvent> Set<String> lockKeys(List<Decoded<T>> decoded) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Decoded<T> d : decoded) {
+            keys.add(d.event().subject());
+            if (d.envelope().versioned()) {
+                keys.add(d.envelope().stream());
+            }
+        }
+        return keys;
     }
 
     private record Parked(long previous, String record) {
