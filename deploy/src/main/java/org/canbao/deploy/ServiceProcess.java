@@ -32,7 +32,8 @@ public final class ServiceProcess {
      * season's services spent close to half their CPU in the C2 compiler, and without it the season ran 1.6 times as
      * fast with less memory (BENCHMARKS.md, 3 December). A thread keeps no temporary direct buffer over 256 KB (the JDK
      * caches each socket read's buffer per thread, whatever its size: at full scale the Kafka consumers' fetches ran
-     * reporting-service out of direct memory). {@code CANBAO_JAVA_OPTS} replaces them.
+     * reporting-service out of direct memory). {@code CANBAO_JAVA_OPTS} replaces them; {@code CANBAO_JAVA_OPTS_<SERVICE>}
+     * adds options for one service after them.
      */
     static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx224m", "-XX:+UseSerialGC",
             "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:MaxDirectMemorySize=96m",
@@ -51,6 +52,10 @@ public final class ServiceProcess {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String options = System.getenv("CANBAO_JAVA_OPTS");
         command.addAll(options == null || options.isBlank() ? JVM_OPTIONS : List.of(options.trim().split("\\s+")));
+        String own = System.getenv(ownOptionsVariable(service));
+        if (own != null && !own.isBlank()) {
+            command.addAll(List.of(own.trim().split("\\s+")));
+        }
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -63,6 +68,11 @@ public final class ServiceProcess {
         builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         builder.environment().putIfAbsent("CANBAO_DB_USER", service.databaseRole());
         return builder.start();
+    }
+
+    /** Options added after the others for one service only, such as {@code CANBAO_JAVA_OPTS_REPORTING_SERVICE}. */
+    static String ownOptionsVariable(ServiceSpec service) {
+        return "CANBAO_JAVA_OPTS_" + service.module().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
     }
 
     /**
