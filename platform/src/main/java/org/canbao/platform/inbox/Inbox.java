@@ -121,6 +121,11 @@ public class Inbox {
         public static <T extends CanbaoEvent> Batch<T> of(Class<T> type, List<Decoded<T>> decoded) {
             return new Batch<>(type, decoded);
         }
+
+        /** Each record as a batch of its own, in order: to find the one a batch failed on. */
+        public List<Batch<T>> each() {
+            return decoded.stream().map(d -> new Batch<>(type, List.of(d))).toList();
+        }
     }
 
     /** Reads the records (the part of {@link #admit} that needs no connection); a record it cannot read is logged and left out. */

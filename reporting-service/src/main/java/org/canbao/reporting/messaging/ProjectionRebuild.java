@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.canbao.contracts.CanbaoEvent;
 import org.canbao.contracts.EntitlementChanged;
 import org.canbao.contracts.EventType;
+import org.canbao.contracts.IdNumber;
 import org.canbao.contracts.IdentityVerified;
 import org.canbao.contracts.PaymentReceived;
 import org.canbao.contracts.PaymentReversed;
@@ -56,6 +58,7 @@ public class ProjectionRebuild implements ProjectionRebuilder {
      * rebuild empties when it starts; the switch commits with the setting reset, durably.
      */
     private static final String NO_FLUSH_WAIT = "set synchronous_commit to off";
+    private static final String FLUSH_WAIT = "reset synchronous_commit";
 
     private final DataSource dataSource;
     private final ProgressBroadcaster broadcaster;
@@ -83,13 +86,17 @@ public class ProjectionRebuild implements ProjectionRebuilder {
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            events = TableSwitch.rebuild(c, ProjectionWriter.TABLES, underLock -> {
-                long read = catchUp(c, consumer, consumer.endOffsets(partitions), underLock);
-                if (!underLock) {
-                    LOG.infof("rebuild caught up with %d events, switching over", read);
-                }
-                return read;
-            });
+            try {
+                events = TableSwitch.rebuild(c, ProjectionWriter.TABLES, underLock -> {
+                    long read = catchUp(c, consumer, consumer.endOffsets(partitions), underLock);
+                    if (!underLock) {
+                        LOG.infof("rebuild caught up with %d events, switching over", read);
+                    }
+                    return read;
+                });
+            } finally {
+                execute(c, FLUSH_WAIT); // after a failure too: the pool gets the connection back as it lent it
+            }
         }
         broadcaster.projectionChanged();
         Result result = Result.of("topics from offset zero", events, started);
@@ -123,14 +130,15 @@ public class ProjectionRebuild implements ProjectionRebuilder {
                 execute(extra, NO_FLUSH_WAIT);
                 extra.setAutoCommit(false);
             }
-            return catchUp(connections, consumer, ends, true);
+            long read = catchUp(connections, consumer, ends, true);
+            execute(c, FLUSH_WAIT); // the switch commits durably
+            return read;
         } finally {
-            execute(c, "reset synchronous_commit");
             for (int i = 1; i < connections.size(); i++) {
                 try (Connection extra = connections.get(i)) {
                     extra.rollback();
                     extra.setAutoCommit(true);
-                    execute(extra, "reset synchronous_commit");
+                    execute(extra, FLUSH_WAIT);
                     if (i - 1 < ownPaths.size()) {
                         execute(extra, "set search_path to " + ownPaths.get(i - 1));
                     }
@@ -248,8 +256,44 @@ public class ProjectionRebuild implements ProjectionRebuilder {
             };
         }
 
+        /**
+         * A batch that fails is written again a record at a time, and a record that fails alone is left out, as the
+         * live consumer left it out (it went to the dead letters when it was read): the rebuilt figures are the live ones.
+         */
         void apply(Connection c) throws SQLException {
-            writer.write(c, Inbox.admitAlone(c, batch));
+            if (write(c, batch) == null) {
+                return;
+            }
+            for (Inbox.Batch<T> single : batch.each()) {
+                Exception failed = write(c, single);
+                if (failed != null) {
+                    LOG.warnf("rebuild left out a record no consumer can apply (a dead letter when read live): %s",
+                            IdNumber.scrub(failed.getClass().getSimpleName() + ": " + failed.getMessage()));
+                }
+            }
+        }
+
+        /**
+         * Writes under a savepoint; on a failure of the events (not of the database: a data or constraint error, or
+         * one in Java), back to it, and the failure.
+         */
+        private Exception write(Connection c, Inbox.Batch<T> events) throws SQLException {
+            Savepoint before = c.setSavepoint();
+            try {
+                writer.write(c, Inbox.admitAlone(c, events));
+                c.releaseSavepoint(before);
+                return null;
+            } catch (SQLException e) {
+                String state = e.getSQLState() == null ? "" : e.getSQLState();
+                if (!state.startsWith("22") && !state.startsWith("23")) {
+                    throw e;
+                }
+                c.rollback(before);
+                return e;
+            } catch (RuntimeException e) {
+                c.rollback(before);
+                return e;
+            }
         }
     }
 

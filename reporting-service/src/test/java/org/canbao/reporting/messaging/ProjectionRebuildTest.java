@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A rebuild from offset zero, its poll's records shared among writers by person, leaves the same rows as the live
  * consumers: on the real broker and database, with several events for a key, duplicates, an event sent before the
- * one it follows, exclusions, payments and a reversal.
+ * one it follows, exclusions, payments and a reversal, and a record no consumer can apply.
  */
 @QuarkusTest
 @WithTestResource(LocalInfraResource.class)
@@ -150,6 +150,9 @@ class ProjectionRebuildTest {
                 }
             }
         }
+        // a record no consumer can apply (no date): the live consumer dead-letters it, and the rebuild leaves it out too
+        add(topics, EventType.STATUS_CHANGED, "rb-bad", EventCodec.write(EventCodec.envelope("/test", new StatusChanged(
+                "rb-bad", "civil-affairs", "MINIMUM_LIVING", StatusChanged.Change.ADDED, null, Instant.now()))));
         String broker = TestInfra.broker().bootstrapServers();
         topics.forEach((topic, records) -> TopicWriter.send(broker, topic, records));
 
