@@ -87,15 +87,21 @@ public final class ServiceProcess {
     /**
      * A port free now that this JVM has not handed out before. The system may give a port it just closed again: a test
      * suite's HTTP port once came out equal to another service's management port, and that service could not start.
+     * Below Linux's ephemeral range (32768 and up): a port the system handed out could be taken by an outgoing
+     * connection (a Kafka client's) before the service bound it, and a second subsidy-service once failed to start so.
      */
     static int freePort() {
         while (true) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                if (HANDED_OUT.add(socket.getLocalPort())) {
-                    return socket.getLocalPort();
+            int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
+            if (HANDED_OUT.contains(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port)) {
+                if (HANDED_OUT.add(port)) {
+                    return port;
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException busy) {
+                // taken: try another
             }
         }
     }

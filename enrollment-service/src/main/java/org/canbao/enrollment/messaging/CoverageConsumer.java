@@ -6,7 +6,10 @@ import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.canbao.contracts.EntitlementChanged;
 import org.canbao.contracts.EventType;
@@ -43,11 +46,17 @@ public class CoverageConsumer {
         batches.apply(TOPIC, batch, EntitlementChanged.class, this::record);
     }
 
-    /** One JDBC batch for the whole consumer batch, in the inbox's order: the last version of a person wins. */
-    private void record(List<EntitlementChanged> changes) {
-        if (changes.isEmpty()) {
+    /**
+     * One JDBC batch for the whole consumer batch, a row per person and year, the inbox's last: the driver sends the batch
+     * as one multi-row upsert, which cannot touch a row twice (such batches failed and were split until they passed).
+     */
+    private void record(List<EntitlementChanged> admitted) {
+        if (admitted.isEmpty()) {
             return;
         }
+        Map<String, EntitlementChanged> last = new LinkedHashMap<>();
+        admitted.forEach(e -> last.put(e.personKey() + "/" + e.policyYear(), e));
+        Collection<EntitlementChanged> changes = last.values();
         Timestamp now = Timestamp.from(Instant.now());
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
