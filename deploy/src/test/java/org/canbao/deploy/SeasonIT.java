@@ -62,16 +62,23 @@ class SeasonIT {
             }
         });
 
-        subsidy.awaitReady(start);
-        reporting.awaitReady(start);
-        subsidy.process().destroy();
-        subsidy.process().waitFor(30, TimeUnit.SECONDS);
-        System.out.printf("second subsidy-service stopped at %.1f s%n", seconds(start));
-        Thread.sleep(1_000);
-        reporting.process().destroyForcibly();
-        reporting.process().waitFor(30, TimeUnit.SECONDS);
-        System.out.printf("second reporting-service killed (kill -9) at %.1f s%n", seconds(start));
-        boolean joinedMidSeason = !season.isDone();
+        boolean joinedMidSeason;
+        try {
+            subsidy.awaitReady(start);
+            reporting.awaitReady(start);
+            subsidy.process().destroy();
+            subsidy.process().waitFor(30, TimeUnit.SECONDS);
+            System.out.printf("second subsidy-service stopped at %.1f s%n", seconds(start));
+            Thread.sleep(1_000);
+            reporting.process().destroyForcibly();
+            reporting.process().waitFor(30, TimeUnit.SECONDS);
+            System.out.printf("second reporting-service killed (kill -9) at %.1f s%n", seconds(start));
+            joinedMidSeason = !season.isDone();
+        } finally {
+            // when one of them does not start, neither outlives the test
+            subsidy.process().destroyForcibly();
+            reporting.process().destroyForcibly();
+        }
 
         Season.Result result = season.get(10, TimeUnit.MINUTES);
         result.stages().forEach(s -> System.out.printf("%-45s %,8d %s %8.1f s %,9.0f/s%n", s.name(), s.items(), s.unit(), s.seconds(), s.rate()));

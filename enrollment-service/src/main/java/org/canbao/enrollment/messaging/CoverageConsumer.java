@@ -7,13 +7,12 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.canbao.contracts.EntitlementChanged;
 import org.canbao.contracts.EventType;
 import org.canbao.platform.inbox.ConsumerBatches;
+import org.canbao.platform.inbox.Inbox;
 import org.hibernate.Session;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -54,9 +53,7 @@ public class CoverageConsumer {
         if (admitted.isEmpty()) {
             return;
         }
-        Map<String, EntitlementChanged> last = new LinkedHashMap<>();
-        admitted.forEach(e -> last.put(e.personKey() + "/" + e.policyYear(), e));
-        Collection<EntitlementChanged> changes = last.values();
+        Collection<EntitlementChanged> changes = Inbox.lastPerKey(admitted, e -> e.personKey() + "/" + e.policyYear());
         Timestamp now = Timestamp.from(Instant.now());
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {

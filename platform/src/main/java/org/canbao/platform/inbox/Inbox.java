@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.canbao.contracts.CanbaoEvent;
 import org.canbao.contracts.EventCodec;
 import org.canbao.contracts.EventEnvelope;
@@ -126,6 +128,17 @@ public class Inbox {
         public List<Batch<T>> each() {
             return decoded.stream().map(d -> new Batch<>(type, List.of(d))).toList();
         }
+    }
+
+    /**
+     * Of the events admitted, the last of each key, in the order the keys were first seen: a JDBC batch of upserts is
+     * sent as one multi-row statement, which cannot touch a row twice, so a batch with several versions of one row
+     * writes only the last (the inbox admits versions in order).
+     */
+    public static <T> Collection<T> lastPerKey(List<T> events, Function<T, String> key) {
+        Map<String, T> last = new LinkedHashMap<>();
+        events.forEach(e -> last.put(key.apply(e), e));
+        return last.values();
     }
 
     /** Reads the records (the part of {@link #admit} that needs no connection); a record it cannot read is logged and left out. */

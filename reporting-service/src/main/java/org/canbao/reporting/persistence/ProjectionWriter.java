@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +20,7 @@ import org.canbao.contracts.PaymentReceived;
 import org.canbao.contracts.PaymentReversed;
 import org.canbao.contracts.PersonExcluded;
 import org.canbao.contracts.StatusChanged;
+import org.canbao.platform.inbox.Inbox;
 import org.hibernate.Session;
 
 /**
@@ -94,7 +94,7 @@ public class ProjectionWriter {
 
     public static void payments(Connection c, List<PaymentReceived> events) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(UPSERT_PAYMENT)) {
-            for (PaymentReceived e : lastPerKey(events, PaymentReceived::receiptId)) {
+            for (PaymentReceived e : Inbox.lastPerKey(events, PaymentReceived::receiptId)) {
                 s.setString(1, e.receiptId());
                 s.setString(2, e.personKey());
                 s.setInt(3, e.policyYear());
@@ -110,7 +110,7 @@ public class ProjectionWriter {
     /** A reversal of a payment not yet seen changes nothing: payments precede their reversals on the topics' keys. */
     public static void reversals(Connection c, List<PaymentReversed> events) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(REVERSE_PAYMENT)) {
-            for (PaymentReversed e : lastPerKey(events, PaymentReversed::receiptId)) {
+            for (PaymentReversed e : Inbox.lastPerKey(events, PaymentReversed::receiptId)) {
                 s.setTimestamp(1, Timestamp.from((e.reversedAt() != null ? e.reversedAt().toInstant() : e.recordedAt())));
                 s.setString(2, e.receiptId());
                 s.addBatch();
@@ -122,7 +122,7 @@ public class ProjectionWriter {
     public static void persons(Connection c, List<IdentityVerified> events) throws SQLException {
         LiveCounts.around(c, keys(events, IdentityVerified::personKey), () -> {
             try (PreparedStatement s = c.prepareStatement(UPSERT_PERSON)) {
-                for (IdentityVerified e : lastPerKey(events, IdentityVerified::personKey)) {
+                for (IdentityVerified e : Inbox.lastPerKey(events, IdentityVerified::personKey)) {
                     s.setString(1, e.personKey());
                     s.setString(2, e.township());
                     s.setString(3, e.village());
@@ -164,7 +164,7 @@ public class ProjectionWriter {
     public static void exclusions(Connection c, List<PersonExcluded> events) throws SQLException {
         LiveCounts.around(c, keys(events, PersonExcluded::personKey), () -> {
             try (PreparedStatement s = c.prepareStatement(UPSERT_EXCLUSION)) {
-                for (PersonExcluded e : lastPerKey(events, e -> e.personKey() + "/" + e.policyYear())) {
+                for (PersonExcluded e : Inbox.lastPerKey(events, e -> e.personKey() + "/" + e.policyYear())) {
                     s.setString(1, e.personKey());
                     s.setInt(2, e.policyYear());
                     s.setString(3, e.reason());
@@ -176,7 +176,7 @@ public class ProjectionWriter {
     }
 
     public static void entitlements(Connection c, List<EntitlementChanged> events) throws SQLException {
-        Collection<EntitlementChanged> last = lastPerKey(events, e -> LiveCounts.enrolmentKey(e.personKey(), e.policyYear()));
+        Collection<EntitlementChanged> last = Inbox.lastPerKey(events, e -> LiveCounts.enrolmentKey(e.personKey(), e.policyYear()));
         Map<String, Boolean> enrolled = new HashMap<>();
         last.forEach(e -> enrolled.put(LiveCounts.enrolmentKey(e.personKey(), e.policyYear()), e.enrolledAt() != null));
         LiveCounts.aroundEnrolment(c, keys(events, EntitlementChanged::personKey), enrolled, () -> {
@@ -197,12 +197,5 @@ public class ProjectionWriter {
         Set<String> keys = new TreeSet<>();
         events.forEach(e -> keys.add(personKey.apply(e)));
         return keys;
-    }
-
-    /** The last event of each key, in the order the keys were first seen. */
-    static <T> Collection<T> lastPerKey(List<T> events, Function<T, String> key) {
-        Map<String, T> last = new LinkedHashMap<>();
-        events.forEach(e -> last.put(key.apply(e), e));
-        return last.values();
     }
 }
