@@ -22,6 +22,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.canbao.contracts.IdNumber;
+import org.canbao.simulator.Api;
 
 /**
  * {@code ./canbao bench [N]} against a running suite: first the raw broker (N records of 200 bytes, acks=all,
@@ -47,10 +48,10 @@ public final class Benchmark {
         double consume = rawConsume(topic, rawRecords);
         System.out.printf("raw broker      produce %,10.0f rec/s   consume %,10.0f rec/s%n", produce, consume);
 
-        Http enrollment = new Http(ServiceSpec.ENROLLMENT.port());
-        Http payments = new Http(ServiceSpec.PAYMENT_INGEST.port());
-        Http subsidy = new Http(ServiceSpec.SUBSIDY.port());
-        Http reporting = new Http(ServiceSpec.REPORTING.port());
+        Api enrollment = Api.local(ServiceSpec.ENROLLMENT.port());
+        Api payments = Api.local(ServiceSpec.PAYMENT_INGEST.port());
+        Api subsidy = Api.local(ServiceSpec.SUBSIDY.port());
+        Api reporting = Api.local(ServiceSpec.REPORTING.port());
         String run = UUID.randomUUID().toString().substring(0, 6);
         String township = "基准镇" + run;
         check(subsidy.put("admin", "/api/v1/policies/" + YEAR, "application/json",
@@ -154,8 +155,8 @@ public final class Benchmark {
         return n / seconds(start);
     }
 
-    private static long enrolled(Http reporting, String township) {
-        Http.Answer answer = reporting.get("supervisor", "/api/v1/campaigns/" + YEAR + "/progress");
+    private static long enrolled(Api reporting, String township) {
+        Api.Answer answer = reporting.get("supervisor", "/api/v1/campaigns/" + YEAR + "/progress");
         return answer.status() == 200 ? answer.json().get("total").get("enrolled").asLong() : 0;
     }
 
@@ -174,13 +175,13 @@ public final class Benchmark {
         System.out.printf("%-40s %,10.0f rec/s   %.3f of raw produce   (%d in %.1f s)%n", stage, rate, rate / raw, n, seconds(start));
     }
 
-    private static void post(Http service, String user, String path, List<String> lines) {
+    private static void post(Api service, String user, String path, List<String> lines) {
         for (int from = 0; from < lines.size(); from += BATCH) {
             check(service.post(user, path, "application/x-ndjson", String.join("\n", lines.subList(from, Math.min(lines.size(), from + BATCH)))));
         }
     }
 
-    private static void check(Http.Answer answer) {
+    private static void check(Api.Answer answer) {
         if (answer.status() != 200) {
             throw new IllegalStateException(answer.status() + " " + answer.body());
         }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.canbao.infra.KafkaBroker;
 import org.canbao.infra.Postgres;
+import org.canbao.simulator.Api;
 
 /**
  * The local launcher behind {@code ./canbao}: {@code up} starts Kafka (from the Maven jars), PostgreSQL
@@ -56,10 +57,10 @@ public final class Canbao {
             case "up" -> canbao.up(Instances.parse(Arrays.asList(args)));
             case "demo" -> {
                 canbao.up(Instances.parse(Arrays.asList(args)));
-                DemoData.load(Map.of(ServiceSpec.SUBSIDY, new Http(ServiceSpec.SUBSIDY.port()),
-                        ServiceSpec.REPORTING, new Http(ServiceSpec.REPORTING.port()),
-                        ServiceSpec.ENROLLMENT, new Http(ServiceSpec.ENROLLMENT.port()),
-                        ServiceSpec.PAYMENT_INGEST, new Http(ServiceSpec.PAYMENT_INGEST.port())));
+                DemoData.load(Map.of(ServiceSpec.SUBSIDY, Api.local(ServiceSpec.SUBSIDY.port()),
+                        ServiceSpec.REPORTING, Api.local(ServiceSpec.REPORTING.port()),
+                        ServiceSpec.ENROLLMENT, Api.local(ServiceSpec.ENROLLMENT.port()),
+                        ServiceSpec.PAYMENT_INGEST, Api.local(ServiceSpec.PAYMENT_INGEST.port())));
                 canbao.whereToLook();
             }
             case "status" -> canbao.status();
@@ -119,8 +120,8 @@ public final class Canbao {
         if (dirs.isEmpty()) {
             throw new IllegalArgumentException("load which region? e.g. ./canbao load deploy/regions/pingjiang-2023");
         }
-        Http subsidy = new Http(ServiceSpec.SUBSIDY.port());
-        Http reporting = new Http(ServiceSpec.REPORTING.port());
+        Api subsidy = Api.local(ServiceSpec.SUBSIDY.port());
+        Api reporting = Api.local(ServiceSpec.REPORTING.port());
         boolean ok = true;
         for (Path dir : dirs) {
             ok &= RegionLoader.load(RegionLoader.read(dir), year, subsidy, reporting, System.out).ok();
@@ -168,7 +169,7 @@ public final class Canbao {
                 .orElseThrow(() -> new IllegalArgumentException("rebuild which service? one of "
                         + java.util.Arrays.stream(ServiceSpec.values()).map(ServiceSpec::module).toList()));
         System.out.println(name + ": rebuilding its projections while it keeps answering...");
-        Http.Answer answer = new Http(service.port(), Duration.ofHours(2)).post("admin", "/api/v1/admin/rebuild",
+        Api.Answer answer = Api.local(service.port(), Duration.ofHours(2)).post("admin", "/api/v1/admin/rebuild",
                 "application/json", "");
         if (answer.status() != 200) {
             throw new IllegalStateException(name + " answered " + answer.status() + ": " + answer.body());

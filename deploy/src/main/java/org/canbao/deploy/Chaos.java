@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.canbao.contracts.IdNumber;
+import org.canbao.simulator.Api;
 
 /**
  * {@code ./canbao chaos}: a steady load (roster, a hardship feed, payments over REST and over the tax stream) while
@@ -34,7 +35,7 @@ public final class Chaos {
 
     /** What chaos can do to a running suite; the launcher's and the tests' suites each have their own. */
     public interface Faults {
-        Http http(ServiceSpec service);
+        Api http(ServiceSpec service);
 
         String bootstrapServers();
 
@@ -73,8 +74,8 @@ public final class Chaos {
     /** {@code persons} residents over {@code duration}, a tenth of them in hardship; every fault strikes once. */
     public Result run(int persons, Duration duration) throws Exception {
         int hardship = persons / 10;
-        Http subsidy = faults.http(ServiceSpec.SUBSIDY);
-        Http reporting = faults.http(ServiceSpec.REPORTING);
+        Api subsidy = faults.http(ServiceSpec.SUBSIDY);
+        Api reporting = faults.http(ServiceSpec.REPORTING);
         send(ServiceSpec.SUBSIDY, "admin", "/api/v1/policies/" + YEAR, "application/json", POLICY, true);
         send(ServiceSpec.REPORTING, "admin", "/api/v1/campaigns/" + YEAR, "text/csv",
                 "unit_name,unit_kind,target\n" + unit + ",township," + persons + "\n", true);
@@ -165,8 +166,8 @@ public final class Chaos {
         String last = "";
         while (Instant.now().isBefore(deadline)) {
             try {
-                Http http = faults.http(service);
-                Http.Answer answer = setup ? http.put(user, path, type, body) : http.post(user, path, type, body);
+                Api http = faults.http(service);
+                Api.Answer answer = setup ? http.put(user, path, type, body) : http.post(user, path, type, body);
                 if (answer.status() == 200 && (setup || answer.json().path("rejected").isEmpty())) {
                     return;
                 }
@@ -248,9 +249,9 @@ public final class Chaos {
         return payments.toString();
     }
 
-    private JsonNode unit(Http reporting) {
+    private JsonNode unit(Api reporting) {
         try {
-            Http.Answer answer = reporting.get("supervisor", "/api/v1/campaigns/" + YEAR + "/progress");
+            Api.Answer answer = reporting.get("supervisor", "/api/v1/campaigns/" + YEAR + "/progress");
             if (answer.status() != 200) {
                 return null;
             }
@@ -265,15 +266,15 @@ public final class Chaos {
         return null;
     }
 
-    private int enrolled(Http reporting) {
+    private int enrolled(Api reporting) {
         JsonNode u = unit(reporting);
         return u == null ? 0 : u.path("enrolled").asInt();
     }
 
-    private static JsonNode ledger(Http subsidy) {
+    private static JsonNode ledger(Api subsidy) {
         for (int i = 0; i < 120; i++) {
             try {
-                Http.Answer answer = subsidy.get("supervisor", "/api/v1/ledger/" + YEAR);
+                Api.Answer answer = subsidy.get("supervisor", "/api/v1/ledger/" + YEAR);
                 if (answer.status() == 200) {
                     return answer.json();
                 }
@@ -285,7 +286,7 @@ public final class Chaos {
         throw new IllegalStateException("the ledger does not answer");
     }
 
-    private static int ledgerPersons(Http subsidy) {
+    private static int ledgerPersons(Api subsidy) {
         return ledger(subsidy).path("enrolledSubsidies").path("persons").asInt();
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.canbao.contracts.IdNumber;
+import org.canbao.simulator.Api;
 
 /**
  * Loads the Pingjiang 2023 policy and campaign and a small synthetic population through the public API:
@@ -24,7 +25,7 @@ public final class DemoData {
     private record Person(IdNumber id, String name, String township, String village, String category) {
     }
 
-    public static void load(Map<ServiceSpec, Http> services) {
+    public static void load(Map<ServiceSpec, Api> services) {
         Random random = new Random(2023);
         check(services.get(ServiceSpec.SUBSIDY).put("admin", "/api/v1/policies/2023", "application/json", Pingjiang.POLICY), "policy");
         check(services.get(ServiceSpec.REPORTING).put("admin", "/api/v1/campaigns/2023", "application/json", Pingjiang.campaign()), "campaign");
@@ -63,19 +64,19 @@ public final class DemoData {
     }
 
     /** A snapshot is the department's whole list, so it goes in one request. */
-    private static void feed(Http enrollment, String department, List<Person> people) {
+    private static void feed(Api enrollment, String department, List<Person> people) {
         check(enrollment.post(department, "/api/v1/status-feeds/" + department + "?asOf=2022-08-31&mode=snapshot", NDJSON,
                 String.join("\n", people.stream().map(p -> "{\"idNumber\":\"" + p.id().value() + "\",\"name\":\""
                         + p.name() + "\",\"category\":\"" + p.category() + "\"}").toList())), department);
     }
 
-    private static void post(Http service, String user, String path, List<String> lines) {
+    private static void post(Api service, String user, String path, List<String> lines) {
         for (int from = 0; from < lines.size(); from += BATCH) {
             check(service.post(user, path, NDJSON, String.join("\n", lines.subList(from, Math.min(lines.size(), from + BATCH)))), path);
         }
     }
 
-    private static void check(Http.Answer answer, String what) {
+    private static void check(Api.Answer answer, String what) {
         if (answer.status() != 200) {
             throw new IllegalStateException(what + " failed: " + answer.status() + " " + answer.body());
         }

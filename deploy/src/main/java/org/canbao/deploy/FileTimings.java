@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.canbao.contracts.IdNumber;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.canbao.simulator.Api;
 
 /**
  * {@code ./canbao files [rows]}: times what a clerk and a supervisor do with big Excel files on the running suite. It
@@ -37,8 +38,8 @@ public final class FileTimings {
         for (int t = 0; t < TOWNSHIPS; t++) {
             units.append(township(run, t)).append(",township,").append(rows / TOWNSHIPS).append('\n');
         }
-        Http reporting = new Http(ServiceSpec.REPORTING.port());
-        Http.Answer defined = reporting.put("admin", "/api/v1/campaigns/" + YEAR, "text/csv", units.toString());
+        Api reporting = Api.local(ServiceSpec.REPORTING.port());
+        Api.Answer defined = reporting.put("admin", "/api/v1/campaigns/" + YEAR, "text/csv", units.toString());
         if (defined.status() != 200) {
             throw new IllegalStateException("campaign refused: " + defined.status() + " " + defined.body());
         }

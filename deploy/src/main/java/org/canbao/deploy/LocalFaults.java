@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.canbao.infra.KafkaBroker;
 import org.canbao.infra.Postgres;
+import org.canbao.simulator.Api;
 
 /**
  * The faults of {@link Chaos} on processes of this machine: the services, the broker (the launcher's or a test's,
@@ -53,8 +54,8 @@ public final class LocalFaults implements Chaos.Faults {
     }
 
     @Override
-    public Http http(ServiceSpec service) {
-        return new Http(ports.get(service));
+    public Api http(ServiceSpec service) {
+        return Api.local(ports.get(service));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.canbao.contracts.EventCodec;
+import org.canbao.simulator.Api;
 
 /**
  * {@code ./canbao load <dir>}: a region's notice as data ({@code deploy/regions/<region>-<year>/}) put through the
@@ -29,7 +30,7 @@ public final class RegionLoader {
     }
 
     /** What each service answered. */
-    public record Loaded(int year, Http.Answer policy, Http.Answer campaign) {
+    public record Loaded(int year, Api.Answer policy, Api.Answer campaign) {
         public boolean ok() {
             return policy.status() == 200 && campaign.status() == 200;
         }
@@ -47,13 +48,13 @@ public final class RegionLoader {
     /**
      * Puts the region's policy and campaign for {@code year} (the folder's own when null) and prints each answer.
      */
-    public static Loaded load(Region region, Integer year, Http subsidy, Http reporting, PrintStream out) {
+    public static Loaded load(Region region, Integer year, Api subsidy, Api reporting, PrintStream out) {
         int policyYear = year != null ? year : region.year();
         String base = "/api/v1/regions/" + region.code();
         out.printf("%s: pooling region %s, policy year %d%n", region.name(), region.code(), policyYear);
-        Http.Answer policy = subsidy.put("admin", base + "/policies/" + policyYear, "application/json", region.policy());
+        Api.Answer policy = subsidy.put("admin", base + "/policies/" + policyYear, "application/json", region.policy());
         out.printf("  policy   -> subsidy-service   %d %s%n", policy.status(), policy.body());
-        Http.Answer campaign = reporting.put("admin", base + "/campaigns/" + policyYear, "application/json", region.campaign());
+        Api.Answer campaign = reporting.put("admin", base + "/campaigns/" + policyYear, "application/json", region.campaign());
         out.printf("  campaign -> reporting-service %d %s%n", campaign.status(), campaign.body());
         if (campaign.status() == 200) {
             JsonNode warnings = campaign.json().path("warnings");

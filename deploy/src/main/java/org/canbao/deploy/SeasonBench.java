@@ -21,6 +21,7 @@ import org.canbao.simulator.Endpoints;
 import org.canbao.simulator.RegionFiles;
 import org.canbao.simulator.Season;
 import org.canbao.simulator.Stage;
+import org.canbao.simulator.Api;
 
 /**
  * {@code ./canbao bench --season <region> [--scale F] [--clients N]} against the launcher's running suite: in one run,
@@ -59,7 +60,7 @@ final class SeasonBench {
             Season.Result result = season.run(Duration.ofMinutes(15));
 
             System.out.println("bench: rebuilding reporting-service from its topics while it answers...");
-            Http.Answer rebuilt = new Http(ServiceSpec.REPORTING.port(), Duration.ofHours(1))
+            Api.Answer rebuilt = Api.local(ServiceSpec.REPORTING.port(), Duration.ofHours(1))
                     .post("admin", "/api/v1/admin/rebuild", "application/json", "");
             if (rebuilt.status() != 200) {
                 System.out.println("bench: the rebuild failed: " + rebuilt.status() + " " + rebuilt.body());

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.canbao.simulator.Api;
 
 /** The four services started together against one broker and one database, each its own process. */
 public final class Suite implements AutoCloseable {
@@ -74,13 +75,13 @@ public final class Suite implements AutoCloseable {
         return ports.get(service);
     }
 
-    public Http http(ServiceSpec service) {
-        return new Http(ports.get(service));
+    public Api http(ServiceSpec service) {
+        return Api.local(ports.get(service));
     }
 
     /** The service's management interface: {@code /q/health}, {@code /q/metrics}. */
-    public Http management(ServiceSpec service) {
-        return new Http(ServiceProcess.managementPort(ports.get(service)));
+    public Api management(ServiceSpec service) {
+        return Api.local(ServiceProcess.managementPort(ports.get(service)));
     }
 
     public Map<ServiceSpec, Process> processes() {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.canbao.infra.TestInfra;
+import org.canbao.simulator.Api;
 
 /** What the end-to-end tests share: the four built services on free ports, and waiting for an answer. */
 final class EndToEnd {
@@ -57,19 +58,19 @@ final class EndToEnd {
                 "CANBAO_PSEUDONYM_KEY", name + "-test-pseudonym-key");
     }
 
-    static JsonNode ok(Http.Answer answer) {
+    static JsonNode ok(Api.Answer answer) {
         assertEquals(200, answer.status(), answer.body());
         return answer.json();
     }
 
-    static Http.Answer eventually(String what, Supplier<Http.Answer> call, Predicate<Http.Answer> done) {
+    static Api.Answer eventually(String what, Supplier<Api.Answer> call, Predicate<Api.Answer> done) {
         return eventually(what, call, done, Duration.ofSeconds(60));
     }
 
     /** Asks until the answer is as wanted; a service that does not answer (down, restarting) counts as a 503. */
-    static Http.Answer eventually(String what, Supplier<Http.Answer> call, Predicate<Http.Answer> done, Duration timeout) {
+    static Api.Answer eventually(String what, Supplier<Api.Answer> call, Predicate<Api.Answer> done, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        Http.Answer last = null;
+        Api.Answer last = null;
         while (Instant.now().isBefore(deadline)) {
             try {
                 last = call.get();
@@ -77,7 +78,7 @@ final class EndToEnd {
                     return last;
                 }
             } catch (IllegalStateException down) {
-                last = new Http.Answer(503, down.getMessage());
+                last = new Api.Answer(503, down.getMessage());
             }
             try {
                 Thread.sleep(250);

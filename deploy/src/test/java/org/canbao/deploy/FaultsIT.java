@@ -30,6 +30,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.canbao.simulator.Api;
 
 /**
  * The log is the truth, tried as an operator would: {@code kill -9} of each service during a load, a replay of
@@ -65,8 +66,8 @@ class FaultsIT {
     @Test
     @Order(1)
     void killingEachServiceDuringALoadLosesAndDoublesNothing() throws Exception {
-        Http subsidy = suite.http(ServiceSpec.SUBSIDY);
-        Http reporting = suite.http(ServiceSpec.REPORTING);
+        Api subsidy = suite.http(ServiceSpec.SUBSIDY);
+        Api reporting = suite.http(ServiceSpec.REPORTING);
         ok(subsidy.put("admin", "/api/v1/policies/2023", "application/json", Pingjiang.POLICY));
         ok(reporting.put("admin", "/api/v1/campaigns/2023", "application/json", Pingjiang.campaign()));
 
@@ -133,9 +134,9 @@ class FaultsIT {
             eventually("the group is empty and reset", () -> {
                 try {
                     admin.alterConsumerGroupOffsets("reporting-service", zero).all().get();
-                    return new Http.Answer(200, "{}");
+                    return new Api.Answer(200, "{}");
                 } catch (Exception e) {
-                    return new Http.Answer(409, e.getMessage());
+                    return new Api.Answer(409, e.getMessage());
                 }
             }, a -> a.status() == 200, Duration.ofSeconds(90));
             suite.restart(ServiceSpec.REPORTING);
@@ -148,9 +149,9 @@ class FaultsIT {
                             .partitionsToOffsetAndMetadata().get();
                     boolean done = ends.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
                             || (at.get(e.getKey()) != null && at.get(e.getKey()).offset() >= e.getValue().offset()));
-                    return new Http.Answer(done ? 200 : 102, "{}");
+                    return new Api.Answer(done ? 200 : 102, "{}");
                 } catch (Exception e) {
-                    return new Http.Answer(500, e.getMessage());
+                    return new Api.Answer(500, e.getMessage());
                 }
             }, a -> a.status() == 200, Duration.ofSeconds(120));
         }
@@ -160,8 +161,8 @@ class FaultsIT {
     @Test
     @Order(3)
     void rebuildingEveryServiceWhileQueriesRunChangesNoFigure() throws Exception {
-        Http reporting = suite.http(ServiceSpec.REPORTING);
-        Http enrollment = suite.http(ServiceSpec.ENROLLMENT);
+        Api reporting = suite.http(ServiceSpec.REPORTING);
+        Api enrollment = suite.http(ServiceSpec.ENROLLMENT);
         String person = "/api/v1/persons/" + person(1).value();
         String personBefore = ok(enrollment.get("supervisor", person)).toString();
         String historyBefore = ok(enrollment.get("supervisor", person + "/history")).toString();
@@ -171,13 +172,13 @@ class FaultsIT {
         CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
             while (querying.get()) {
                 for (String path : List.of("/api/v1/campaigns/2023/progress" + AS_OF, "/api/v1/campaigns/2023/checkpoints")) {
-                    Http.Answer answer = reporting.get("supervisor", path);
+                    Api.Answer answer = reporting.get("supervisor", path);
                     queries.incrementAndGet();
                     if (answer.status() != 200) {
                         failures.add(path + " " + answer.status() + " " + answer.body());
                     }
                 }
-                Http.Answer answer = enrollment.get("supervisor", person);
+                Api.Answer answer = enrollment.get("supervisor", person);
                 if (answer.status() != 200) {
                     failures.add(person + " " + answer.status());
                 }
@@ -185,7 +186,7 @@ class FaultsIT {
         });
         try {
             for (ServiceSpec service : ServiceSpec.values()) {
-                JsonNode result = ok(new Http(suite.port(service), Duration.ofMinutes(10)).post("admin", "/api/v1/admin/rebuild",
+                JsonNode result = ok(Api.local(suite.port(service), Duration.ofMinutes(10)).post("admin", "/api/v1/admin/rebuild",
                         "application/json", ""));
                 System.out.printf("rebuild %s: %s%n", service.module(), result);
                 assertTrue(result.get("events").asLong() > 0, service + " replayed events: " + result);
@@ -264,7 +265,7 @@ class FaultsIT {
             try {
                 return suite.http(service).post(user, path, type, body);
             } catch (IllegalStateException down) {
-                return new Http.Answer(503, down.getMessage());
+                return new Api.Answer(503, down.getMessage());
             }
         }, a -> a.status() == 200 && a.json().get("rejected").isEmpty(), Duration.ofSeconds(120)).json();
     }

@@ -18,6 +18,7 @@ import org.canbao.infra.TestInfra;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.canbao.simulator.Api;
 
 /**
  * Every region folder (deploy/regions) through {@code ./canbao load}'s loader, each as a pooling region of its own in
@@ -64,7 +65,7 @@ class RegionsIT {
                 assertEquals(11, loaded.campaign().json().path("units").asInt());
                 assertTrue(loaded.campaign().json().path("warnings").toString().contains("坝芒村"), "the table's own slip is reported");
             }
-            Http.Answer policy = suite.http(ServiceSpec.SUBSIDY).get("supervisor",
+            Api.Answer policy = suite.http(ServiceSpec.SUBSIDY).get("supervisor",
                     "/api/v1/regions/" + region.code() + "/policies/" + region.year());
             assertEquals(200, policy.status(), policy.body());
             assertFalse(policy.json().path("contributions").isEmpty(), region.name());
@@ -80,9 +81,9 @@ class RegionsIT {
     void pingjiangAndAikouRunSideBySide() throws Exception {
         load(RegionLoader.read(RegionFilesTest.REGIONS.resolve("pingjiang-2023")));
         load(RegionLoader.read(RegionFilesTest.REGIONS.resolve("aikou-2023")));
-        Http enrollment = suite.http(ServiceSpec.ENROLLMENT);
-        Http subsidy = suite.http(ServiceSpec.SUBSIDY);
-        Http reporting = suite.http(ServiceSpec.REPORTING);
+        Api enrollment = suite.http(ServiceSpec.ENROLLMENT);
+        Api subsidy = suite.http(ServiceSpec.SUBSIDY);
+        Api reporting = suite.http(ServiceSpec.REPORTING);
         IdNumber pingjiang = IdNumber.of(Pingjiang.REGION_CODE, LocalDate.of(1961, 3, 9), 41);
         IdNumber aikou = IdNumber.of("522632", LocalDate.of(1972, 6, 1), 62);
 
@@ -131,7 +132,7 @@ class RegionsIT {
                 a -> a.status() == 200 && a.json().path("enrolledSubsidies").path("persons").asInt() == 1).json();
         assertEquals("315.00", akLedger.path("enrolledSubsidies").path("amount").asText());
 
-        Http.Answer stolen = reporting.put("admin", "/api/v1/regions/other/campaigns/2023", "text/csv",
+        Api.Answer stolen = reporting.put("admin", "/api/v1/regions/other/campaigns/2023", "text/csv",
                 "unit_name,unit_kind,target\n梅仙镇,township,100\n");
         assertEquals(400, stolen.status(), stolen.body());
         assertTrue(stolen.body().contains("梅仙镇") && stolen.body().contains("pingjiang"), stolen.body());

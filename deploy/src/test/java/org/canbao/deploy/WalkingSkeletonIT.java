@@ -23,6 +23,7 @@ import org.canbao.infra.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.canbao.simulator.Api;
 
 /**
  * The walking skeleton end to end: the four services as their own processes, built from this reactor,
@@ -133,13 +134,13 @@ class WalkingSkeletonIT {
 
     @Test
     void oneResidentCrossesAllFourServices() {
-        Http enrollment = suite.http(ServiceSpec.ENROLLMENT);
-        Http payments = suite.http(ServiceSpec.PAYMENT_INGEST);
-        Http subsidy = suite.http(ServiceSpec.SUBSIDY);
-        Http reporting = suite.http(ServiceSpec.REPORTING);
+        Api enrollment = suite.http(ServiceSpec.ENROLLMENT);
+        Api payments = suite.http(ServiceSpec.PAYMENT_INGEST);
+        Api subsidy = suite.http(ServiceSpec.SUBSIDY);
+        Api reporting = suite.http(ServiceSpec.REPORTING);
 
         assertEquals(200, subsidy.put("admin", "/api/v1/policies/2023", "application/json", Pingjiang.POLICY).status());
-        Http.Answer campaign = reporting.put("admin", "/api/v1/campaigns/2023", "application/json", Pingjiang.campaign());
+        Api.Answer campaign = reporting.put("admin", "/api/v1/campaigns/2023", "application/json", Pingjiang.campaign());
         assertEquals(200, campaign.status(), campaign.body());
         assertEquals(26, campaign.json().get("units").asInt());
 

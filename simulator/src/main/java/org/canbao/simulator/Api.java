@@ -34,11 +34,37 @@ public final class Api {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient SHARED = client();
+    /** A client of its own: a season's concurrent clients, each with its own connections and selector thread. */
+    private final HttpClient client;
     private final String base;
+    private final Duration timeout;
+    private final boolean sendAgain;
 
     public Api(String base) {
+        this(client(), base, Duration.ofMinutes(5), true);
+    }
+
+    /** @param sendAgain whether a 409 or a 503 is sent again, as a department's client would, or returned as answered */
+    private Api(HttpClient client, String base, Duration timeout, boolean sendAgain) {
+        this.client = client;
         this.base = base;
+        this.timeout = timeout;
+        this.sendAgain = sendAgain;
+    }
+
+    /** A service of the local suite on this port, each answer as it came (the launcher's and the tests' own calls). */
+    public static Api local(int port) {
+        return local(port, Duration.ofSeconds(60));
+    }
+
+    public static Api local(int port, Duration timeout) {
+        return new Api(SHARED, "http://127.0.0.1:" + port, timeout, false);
+    }
+
+    private static HttpClient client() {
+        // HTTP/1.1: the JDK client's default h2c upgrade broke on a large answer (a full-scale season's /q/metrics)
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public Answer get(String user, String path) {
@@ -57,11 +83,11 @@ public final class Api {
 
     private Answer send(String user, HttpRequest.Builder builder) {
         String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = builder.header("Authorization", "Basic " + credentials).timeout(Duration.ofMinutes(5)).build();
+        HttpRequest request = builder.header("Authorization", "Basic " + credentials).timeout(timeout).build();
         for (int attempt = 1; ; attempt++) {
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                if ((response.statusCode() == 409 || response.statusCode() == 503) && attempt < 30) {
+                if (sendAgain && (response.statusCode() == 409 || response.statusCode() == 503) && attempt < 30) {
                     Thread.sleep(200L * Math.min(attempt, 5));
                     continue;
                 }

@@ -5,37 +5,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
+import org.canbao.platform.persistence.RegionYear;
 
 /** A pooling region's campaign document for a policy year: checkpoints, award and incentive rules, as put. */
 @Entity
-@IdClass(Campaign.Key.class)
+@IdClass(RegionYear.class)
 public class Campaign extends PanacheEntityBase {
-    public static class Key implements Serializable {
-        public String region;
-        public int policyYear;
-
-        public Key() {
-        }
-
-        public Key(String region, int policyYear) {
-            this.region = region;
-            this.policyYear = policyYear;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.policyYear == policyYear && Objects.equals(k.region, region);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(region, policyYear);
-        }
-    }
-
     @Id
     public String region;
 

@@ -31,6 +31,7 @@ import org.canbao.reporting.domain.UnitTarget;
 import org.canbao.reporting.persistence.Campaign;
 import org.canbao.reporting.persistence.CampaignUnit;
 import org.canbao.reporting.domain.CampaignDocument;
+import org.canbao.platform.persistence.RegionYear;
 
 /** Defines campaigns: their units and targets, checkpoints and rules; tells the other services the units. */
 @ApplicationScoped
@@ -47,8 +48,8 @@ public class Campaigns {
     }
 
     /** Every region's campaign years, for those who watch them all. */
-    public List<Campaign.Key> all() {
-        return Campaign.<Campaign>listAll().stream().map(c -> new Campaign.Key(c.region, c.policyYear)).toList();
+    public List<RegionYear> all() {
+        return Campaign.<Campaign>listAll().stream().map(c -> new RegionYear(c.region, c.policyYear)).toList();
     }
 
     /**
@@ -90,7 +91,7 @@ public class Campaigns {
                 parsed.units().stream().map(UnitTarget::name).toList()).stream().findFirst().ifPresent(u -> {
             throw new InvalidInput("region.unit-elsewhere", u.name, u.region, year);
         });
-        Campaign campaign = Campaign.<Campaign>findByIdOptional(new Campaign.Key(region, year)).orElseGet(Campaign::new);
+        Campaign campaign = Campaign.<Campaign>findByIdOptional(new RegionYear(region, year)).orElseGet(Campaign::new);
         campaign.region = region;
         campaign.policyYear = year;
         try {
@@ -183,7 +184,7 @@ public class Campaigns {
     }
 
     public Optional<CampaignDocument> document(String region, int year) {
-        return Campaign.<Campaign>findByIdOptional(new Campaign.Key(region, year)).map(c -> {
+        return Campaign.<Campaign>findByIdOptional(new RegionYear(region, year)).map(c -> {
             try {
                 return EventCodec.mapper().readValue(c.document, CampaignDocument.class);
             } catch (JsonProcessingException e) {

@@ -15,6 +15,7 @@ import org.canbao.reporting.domain.BusinessTime;
 import org.canbao.reporting.domain.UnitProgress;
 import org.canbao.reporting.persistence.Campaign;
 import org.jboss.logging.Logger;
+import org.canbao.platform.persistence.RegionYear;
 
 /**
  * Feeds the live stream: when the projection changed, recomputes each campaign's progress at most once a
@@ -67,7 +68,7 @@ public class ProgressBroadcaster {
             return;
         }
         try {
-            for (Campaign.Key campaign : campaigns.all()) {
+            for (RegionYear campaign : campaigns.all()) {
                 Progress.ProgressView view = progress.progress(campaign.region, campaign.policyYear, null, null);
                 for (UnitProgress unit : view.units()) {
                     UnitProgress before = lastSent.put(campaign.region + "/" + campaign.policyYear + "/" + unit.name(), unit);

@@ -19,6 +19,7 @@ import org.canbao.subsidy.domain.UnitRegions;
 import org.canbao.subsidy.persistence.PersonUnitEntity;
 import org.canbao.subsidy.persistence.PolicyEntity;
 import org.canbao.subsidy.persistence.UnitRegionEntity;
+import org.canbao.platform.persistence.RegionYear;
 
 /** Each pooling region's policy years, as documents in the database and as domain policies; and persons' regions. */
 @ApplicationScoped
@@ -41,7 +42,7 @@ public class Policies {
     }
 
     public Optional<PolicyDocument> document(String region, int year) {
-        return PolicyEntity.<PolicyEntity>findByIdOptional(new PolicyEntity.Key(region, year)).map(Policies::read);
+        return PolicyEntity.<PolicyEntity>findByIdOptional(new RegionYear(region, year)).map(Policies::read);
     }
 
     /** The policy that decides this person's year, and its region (see {@link PolicyBook#choose}). */
@@ -82,7 +83,7 @@ public class Policies {
     @Transactional
     public Policy put(String region, int year, PolicyDocument document) {
         Policy policy = document.toPolicy(year);
-        PolicyEntity entity = PolicyEntity.<PolicyEntity>findByIdOptional(new PolicyEntity.Key(region, year))
+        PolicyEntity entity = PolicyEntity.<PolicyEntity>findByIdOptional(new RegionYear(region, year))
                 .orElseGet(PolicyEntity::new);
         entity.region = region;
         entity.policyYear = year;
