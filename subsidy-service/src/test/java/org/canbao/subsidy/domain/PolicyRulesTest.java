@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.canbao.platform.batch.InvalidInput;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A benefit rule that contradicts the window or another rule is refused, naming its JSON path. */
 class PolicyRulesTest {
@@ -18,70 +20,23 @@ class PolicyRulesTest {
         return assertThrows(InvalidInput.class, () -> policy(2023, BASE.formatted(extra, rules)));
     }
 
-    private static void assertRefused(String code, String path, InvalidInput refused) {
+    @ParameterizedTest(name = "given {0}, then refused as {1} at {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a band ending before it begins         | policy.rule-band-order                 | benefitRules[0].until      | {"from": "2023-03-01", "until": "2023-02-01", "start": "NEXT_MONTH"}
+            a band inside the window               | policy.rule-in-window                  | benefitRules[0].from       | {"from": "2022-12-01", "start": "NEXT_MONTH"}
+            a wait without days                    | policy.rule-days-missing               | benefitRules[0].days       | {"from": "2023-03-01", "start": "DAYS_AFTER_PAYMENT"}
+            days on a rule that does not wait      | policy.rule-days-unused                | benefitRules[0].days       | {"from": "2023-03-01", "start": "NEXT_MONTH", "days": 90}
+            full financing without a fiscal share  | policy.rule-fiscal-share-missing       | benefitRules[0].due        | {"from": "2023-07-01", "start": "NEXT_MONTH", "due": "FULL_FINANCING"}
+            two rules for one group on one day     | policy.rules-overlap                   | benefitRules[1]            | {"from": "2023-01-01", "until": "2023-03-31", "start": "NEXT_MONTH"}, {"from": "2023-03-01", "start": "DAYS_AFTER_PAYMENT", "days": 90}
+            newborns without an age                | policy.rule-newborn-age-missing        | benefitRules[0].newbornAge | {"persons": "NEWBORN", "start": "FROM_BIRTH"}
+            newborns older than a year             | policy.rule-newborn-age-over-a-year    | benefitRules[0].newbornAge | {"persons": "NEWBORN", "newbornAge": "P13M", "start": "FROM_BIRTH"}
+            cover from birth for everyone          | policy.rule-start-persons              | benefitRules[0].persons    | {"start": "FROM_BIRTH"}
+            exceptions on a rule taking enrolment  | policy.rule-except-refusal-only        | benefitRules[0].except     | {"start": "NEXT_MONTH", "except": ["HARDSHIP"]}
+            """)
+    void givenARuleThatContradictsThenRefusedNamingItsPath(String given, String code, String path, String rules) {
+        InvalidInput refused = refused("", rules);
         assertEquals(code, refused.message().code());
         assertEquals(path, refused.message().args().get(0));
-    }
-
-    @Test
-    void givenABandEndingBeforeItBeginsThenRefused() {
-        assertRefused("policy.rule-band-order", "benefitRules[0].until",
-                refused("", "{\"from\": \"2023-03-01\", \"until\": \"2023-02-01\", \"start\": \"NEXT_MONTH\"}"));
-    }
-
-    @Test
-    void givenABandInsideTheWindowThenRefused() {
-        assertRefused("policy.rule-in-window", "benefitRules[0].from",
-                refused("", "{\"from\": \"2022-12-01\", \"start\": \"NEXT_MONTH\"}"));
-    }
-
-    @Test
-    void givenAWaitWithoutDaysThenRefused() {
-        assertRefused("policy.rule-days-missing", "benefitRules[0].days",
-                refused("", "{\"from\": \"2023-03-01\", \"start\": \"DAYS_AFTER_PAYMENT\"}"));
-    }
-
-    @Test
-    void givenDaysOnARuleThatDoesNotWaitThenRefused() {
-        assertRefused("policy.rule-days-unused", "benefitRules[0].days",
-                refused("", "{\"from\": \"2023-03-01\", \"start\": \"NEXT_MONTH\", \"days\": 90}"));
-    }
-
-    @Test
-    void givenTheFullFinancingStandardWithoutAFiscalShareThenRefused() {
-        assertRefused("policy.rule-fiscal-share-missing", "benefitRules[0].due",
-                refused("", "{\"from\": \"2023-07-01\", \"start\": \"NEXT_MONTH\", \"due\": \"FULL_FINANCING\"}"));
-    }
-
-    @Test
-    void givenTwoRulesForTheSamePersonsOnOverlappingDaysThenRefused() {
-        assertRefused("policy.rules-overlap", "benefitRules[1]", refused("",
-                "{\"from\": \"2023-01-01\", \"until\": \"2023-03-31\", \"start\": \"NEXT_MONTH\"},"
-                + "{\"from\": \"2023-03-01\", \"start\": \"DAYS_AFTER_PAYMENT\", \"days\": 90}"));
-    }
-
-    @Test
-    void givenNewbornsWithoutAnAgeThenRefused() {
-        assertRefused("policy.rule-newborn-age-missing", "benefitRules[0].newbornAge",
-                refused("", "{\"persons\": \"NEWBORN\", \"start\": \"FROM_BIRTH\"}"));
-    }
-
-    @Test
-    void givenNewbornsOlderThanAYearThenRefused() {
-        assertRefused("policy.rule-newborn-age-over-a-year", "benefitRules[0].newbornAge",
-                refused("", "{\"persons\": \"NEWBORN\", \"newbornAge\": \"P13M\", \"start\": \"FROM_BIRTH\"}"));
-    }
-
-    @Test
-    void givenCoverFromBirthForEveryoneThenRefused() {
-        assertRefused("policy.rule-start-persons", "benefitRules[0].persons",
-                refused("", "{\"start\": \"FROM_BIRTH\"}"));
-    }
-
-    @Test
-    void givenExceptionsOnARuleThatTakesEnrolmentThenRefused() {
-        assertRefused("policy.rule-except-refusal-only", "benefitRules[0].except",
-                refused("", "{\"start\": \"NEXT_MONTH\", \"except\": [\"HARDSHIP\"]}"));
     }
 
     @Test
