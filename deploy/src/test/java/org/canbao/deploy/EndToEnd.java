@@ -38,13 +38,20 @@ final class EndToEnd {
      * their logs, fresh, in {@code target/<name>-logs}.
      */
     static Suite start(String name, String database, String bootstrapServers) throws Exception {
+        return start(name, database, bootstrapServers, Map.of());
+    }
+
+    /** The same with more environment for every service (a setting a test needs). */
+    static Suite start(String name, String database, String bootstrapServers, Map<String, String> more) throws Exception {
         DatabaseRoles.prepare(TestInfra.postgres().jdbcUrl(database));
         Path logs = Path.of("target", name + "-logs");
         Files.createDirectories(logs);
         for (ServiceSpec service : ServiceSpec.values()) {
             Files.deleteIfExists(logs.resolve(service.module() + ".log"));
         }
-        return Suite.start(root(), freePorts(), env(name, database, bootstrapServers), logs, Duration.ofSeconds(180));
+        Map<String, String> env = new java.util.HashMap<>(env(name, database, bootstrapServers));
+        env.putAll(more);
+        return Suite.start(root(), freePorts(), env, logs, Duration.ofSeconds(180));
     }
 
     /** The repository, where the services' built jars are. */

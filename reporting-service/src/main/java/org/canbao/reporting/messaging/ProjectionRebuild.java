@@ -39,14 +39,18 @@ public class ProjectionRebuild implements ProjectionRebuilder {
     private final ProgressBroadcaster broadcaster;
     private final String bootstrapServers;
     private final int writers;
+    /** Records a poll reads, each poll a commit of each writer (a fault test makes them few, to stop a rebuild half-way). */
+    private final int pollRecords;
 
     public ProjectionRebuild(DataSource dataSource, ProgressBroadcaster broadcaster,
                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                             @ConfigProperty(name = "canbao.rebuild.writers", defaultValue = "2") int writers) {
+                             @ConfigProperty(name = "canbao.rebuild.writers", defaultValue = "2") int writers,
+                             @ConfigProperty(name = "canbao.rebuild.poll-records", defaultValue = "2000") int pollRecords) {
         this.dataSource = dataSource;
         this.broadcaster = broadcaster;
         this.bootstrapServers = bootstrapServers;
         this.writers = Math.max(1, writers);
+        this.pollRecords = Math.max(1, pollRecords);
     }
 
     @Override
@@ -106,7 +110,7 @@ public class ProjectionRebuild implements ProjectionRebuilder {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "reporting-rebuild-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(pollRecords),
                 ConsumerConfig.FETCH_MAX_BYTES_CONFIG, "4194304",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));

@@ -134,10 +134,7 @@ public class CoverageCounts {
      * first call for a year starts its counters. Needs a transaction.
      */
     public List<PlaceCounts> now(int policyYear) {
-        List<Object[]> rows = em.unwrap(Session.class).doReturningWork(c -> {
-            LiveCounts.startCounting(c, policyYear);
-            return LiveCounts.of(c, policyYear);
-        });
+        List<Object[]> rows = em.unwrap(Session.class).doReturningWork(c -> LiveCounts.counters(c, policyYear));
         return rows.stream().map(r -> new PlaceCounts((String) r[0], (String) r[1],
                 new UnitCounts((Long) r[2], (Long) r[3], (Long) r[4]))).toList();
     }

@@ -153,7 +153,7 @@ public final class LiveCounts {
     }
 
     /** Counts the year from now on, starting from the rows as they are; nothing when it is counted already. */
-    public static void startCounting(Connection c, int year) throws SQLException {
+    private static void startCounting(Connection c, int year) throws SQLException {
         if (counted(c, year)) {
             return;
         }
@@ -178,8 +178,22 @@ public final class LiveCounts {
         }
     }
 
-    /** The year's counters: township, village (null for none), persons, enrolled, hardship, hardship enrolled. */
-    public static List<Object[]> of(Connection c, int year) throws SQLException {
+    /**
+     * The year's counters, counting it from now on when it is not counted yet: one statement when it is (progress is
+     * asked many times a second, and each round trip to PostgreSQL waits its turn for a core under a season's load).
+     * Only a counted year has counters ({@link #START}, and {@link #CONTRIBUTIONS} moves counted years only).
+     */
+    public static List<Object[]> counters(Connection c, int year) throws SQLException {
+        List<Object[]> rows = of(c, year);
+        if (!rows.isEmpty()) {
+            return rows;
+        }
+        startCounting(c, year);
+        return of(c, year);
+    }
+
+    /** The year's counters: township, village (null for none), enrolled, hardship, hardship enrolled. */
+    private static List<Object[]> of(Connection c, int year) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select township, nullif(village, ''), enrolled, hardship, "
                 + "hardship_enrolled from place_count where policy_year = ? and persons > 0")) {
             s.setInt(1, year);

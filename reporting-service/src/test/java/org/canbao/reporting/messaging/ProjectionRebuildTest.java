@@ -167,7 +167,7 @@ class ProjectionRebuildTest {
         assertTrue(live.endsWith("\n0\n"), "no event waits: each one sent before its predecessor was applied after it: " + live);
         assertTrue(live.contains("|t\n") && live.contains("|f\n"), "payments, some reversed: " + live);
 
-        ProjectionRebuild threeWriters = new ProjectionRebuild(dataSource, broadcaster, broker, 3);
+        ProjectionRebuild threeWriters = new ProjectionRebuild(dataSource, broadcaster, broker, 3, 2000);
         assertTrue(threeWriters.rebuild().events() >= topics.values().stream().mapToInt(List::size).sum());
         assertEquals(live, rows(), "three writers");
         rebuild.rebuild();
