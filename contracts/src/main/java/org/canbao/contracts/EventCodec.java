@@ -1,6 +1,8 @@
 package org.canbao.contracts;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,12 +63,104 @@ public final class EventCodec {
         }
     }
 
+    /** A record read as an event: its attributes, with no data kept, and its payload as the current class. */
+    public record Read<T>(EventEnvelope envelope, T payload) {
+    }
+
+    /**
+     * The same as {@link #read} and then {@link #payload}, in one pass where it can be: when the record gives its type
+     * and schema version before its data (every envelope {@link #write} writes does) and the data needs no upcasting,
+     * the data is bound straight to the payload class, without a JSON tree in between. Profiled, reading records was
+     * 40 % of reporting-service's rebuild, the tree and its traversal half of that. Anything else goes the two steps.
+     */
+    public static <T extends CanbaoEvent> Read<T> readEvent(String json, Class<T> expected) {
+        try (JsonParser p = MAPPER.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return twoSteps(json, expected);
+            }
+            String specversion = null, id = null, source = null, type = null, subject = null, contentType = null, stream = null;
+            OffsetDateTime time = null;
+            Integer schemaversion = null;
+            Long sequence = null, previous = null;
+            T payload = null;
+            String boundAs = null;
+            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                p.nextToken();
+                switch (name) {
+                    case "specversion" -> specversion = text(p);
+                    case "id" -> id = text(p);
+                    case "source" -> source = text(p);
+                    case "type" -> type = text(p);
+                    case "subject" -> subject = text(p);
+                    case "time" -> time = p.readValueAs(OffsetDateTime.class);
+                    case "datacontenttype" -> contentType = text(p);
+                    case "schemaversion" -> schemaversion = p.currentToken() == JsonToken.VALUE_NUMBER_INT
+                            ? Integer.valueOf(p.getIntValue()) : p.readValueAs(Integer.class);
+                    case "stream" -> stream = text(p);
+                    case "sequence" -> sequence = number(p);
+                    case "previous" -> previous = number(p);
+                    case "data" -> {
+                        if (boundAs != null || !bindsDirectly(type, schemaversion, expected)) {
+                            return twoSteps(json, expected);
+                        }
+                        payload = boundPayload(p, type, expected);
+                        boundAs = type + "/" + schemaversion;
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            if (boundAs == null || !boundAs.equals(type + "/" + schemaversion)) {
+                return twoSteps(json, expected); // no data, or the type or version came again after it
+            }
+            return new Read<>(new EventEnvelope(specversion, id, source, type, subject, time, contentType,
+                    schemaversion == null ? 0 : schemaversion, stream, sequence, previous, null), payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a CloudEvents JSON record: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static <T extends CanbaoEvent> Read<T> twoSteps(String json, Class<T> expected) {
+        EventEnvelope envelope = read(json);
+        return new Read<>(envelope.withoutData(), payload(envelope, expected));
+    }
+
+    /** Whether data of this type and version is the expected class's current schema, to bind as it is read. */
+    private static boolean bindsDirectly(String ceType, Integer version, Class<?> expected) {
+        EventType type = ceType == null || version == null ? null : EventType.findCeType(ceType);
+        return type != null && type.payload() == expected && version >= 1 && version <= type.schemaVersion()
+                && !upcastNeeded(type, version);
+    }
+
+    private static <T> T boundPayload(JsonParser p, String ceType, Class<T> expected) throws java.io.IOException {
+        try {
+            return p.readValueAs(expected);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("bad " + ceType + " payload: " + e.getOriginalMessage());
+        }
+    }
+
+    /** A whole number as read directly, anything else as the mapper would bind it (each bind costs a context). */
+    private static Long number(JsonParser p) throws java.io.IOException {
+        return p.currentToken() == JsonToken.VALUE_NUMBER_INT ? Long.valueOf(p.getLongValue()) : p.readValueAs(Long.class);
+    }
+
+    private static String text(JsonParser p) throws java.io.IOException {
+        return p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : p.readValueAs(String.class);
+    }
+
+    private static boolean upcastNeeded(EventType type, int version) {
+        return type == EventType.IDENTITY_VERIFIED && version == 1;
+    }
+
     /**
      * Brings an older payload to the current schema, one version at a time. The versions that only added the
      * stream attributes to the envelope (identity-verified 3, every other type 2) left the payload as it was.
      */
     private static JsonNode upcast(EventType type, int version, JsonNode data) {
-        if (type == EventType.IDENTITY_VERIFIED && version == 1 && data instanceof ObjectNode v1) {
+        if (upcastNeeded(type, version) && data instanceof ObjectNode v1) {
             ObjectNode v2 = v1.deepCopy();
             JsonNode birthDate = v2.remove("birthDate");
             if (birthDate != null && birthDate.isTextual() && birthDate.asText().length() >= 4) {

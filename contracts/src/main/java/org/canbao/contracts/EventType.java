@@ -74,6 +74,11 @@ public enum EventType {
         return type;
     }
 
+    /** The type of this CloudEvents type name, or null when there is none. */
+    static EventType findCeType(String ceType) {
+        return BY_CE_TYPE.get(ceType);
+    }
+
     /** The event type a topic carries, or null for a topic that carries none (a dead-letter or an input topic). */
     public static EventType ofTopic(String topic) {
         return BY_TOPIC.get(topic);

@@ -85,7 +85,7 @@ class EventCompatibilityTest {
         }
     }
 
-    private static String fixture(EventType type, int version) throws IOException {
+    static String fixture(EventType type, int version) throws IOException {
         try (InputStream in = EventCompatibilityTest.class.getResourceAsStream("/events/" + type.topic() + ".v" + version + ".json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -85,8 +85,8 @@ public class Inbox {
     public record Decoded<T>(EventEnvelope envelope, T event, String record) {
         /** The record as an event of this type; {@link IllegalArgumentException} when it cannot be read as one. */
         public static <T extends CanbaoEvent> Decoded<T> of(String record, Class<T> type) {
-            EventEnvelope envelope = EventCodec.read(record);
-            return new Decoded<>(envelope.withoutData(), EventCodec.payload(envelope, type), record);
+            EventCodec.Read<T> read = EventCodec.readEvent(record, type);
+            return new Decoded<>(read.envelope(), read.payload(), record);
         }
     }
 
