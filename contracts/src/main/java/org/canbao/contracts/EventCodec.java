@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -117,8 +119,8 @@ public final class EventCodec {
                     schemaversion == null ? 0 : schemaversion, stream, sequence, previous, null), payload);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a CloudEvents JSON record: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -134,7 +136,7 @@ public final class EventCodec {
                 && !upcastNeeded(type, version);
     }
 
-    private static <T> T boundPayload(JsonParser p, String ceType, Class<T> expected) throws java.io.IOException {
+    private static <T> T boundPayload(JsonParser p, String ceType, Class<T> expected) throws IOException {
         try {
             return p.readValueAs(expected);
         } catch (JsonProcessingException e) {
@@ -143,11 +145,11 @@ public final class EventCodec {
     }
 
     /** A whole number as read directly, anything else as the mapper would bind it (each bind costs a context). */
-    private static Long number(JsonParser p) throws java.io.IOException {
+    private static Long number(JsonParser p) throws IOException {
         return p.currentToken() == JsonToken.VALUE_NUMBER_INT ? Long.valueOf(p.getLongValue()) : p.readValueAs(Long.class);
     }
 
-    private static String text(JsonParser p) throws java.io.IOException {
+    private static String text(JsonParser p) throws IOException {
         return p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : p.readValueAs(String.class);
     }
 
