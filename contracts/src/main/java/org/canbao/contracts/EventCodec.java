@@ -85,7 +85,9 @@ public final class EventCodec {
             Integer schemaversion = null;
             Long sequence = null, previous = null;
             T payload = null;
-            String boundAs = null;
+            boolean bound = false;
+            String boundType = null;
+            Integer boundVersion = null;
             for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                 String name = p.currentName();
                 p.nextToken();
@@ -103,16 +105,18 @@ public final class EventCodec {
                     case "sequence" -> sequence = number(p);
                     case "previous" -> previous = number(p);
                     case "data" -> {
-                        if (boundAs != null || !bindsDirectly(type, schemaversion, expected)) {
+                        if (bound || !bindsDirectly(type, schemaversion, expected)) {
                             return twoSteps(json, expected);
                         }
                         payload = boundPayload(p, type, expected);
-                        boundAs = type + "/" + schemaversion;
+                        bound = true;
+                        boundType = type;
+                        boundVersion = schemaversion;
                     }
                     default -> p.skipChildren();
                 }
             }
-            if (boundAs == null || !boundAs.equals(type + "/" + schemaversion)) {
+            if (!bound || !type.equals(boundType) || !schemaversion.equals(boundVersion)) {
                 return twoSteps(json, expected); // no data, or the type or version came again after it
             }
             return new Read<>(new EventEnvelope(specversion, id, source, type, subject, time, contentType,

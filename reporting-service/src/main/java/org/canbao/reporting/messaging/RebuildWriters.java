@@ -32,9 +32,10 @@ final class RebuildWriters implements AutoCloseable {
     static final String NO_FLUSH_WAIT = "set synchronous_commit to off";
     static final String FLUSH_WAIT = "reset synchronous_commit";
 
+    /** The rebuild's own connection first, then the borrowed ones. */
     private final List<Connection> connections = new ArrayList<>();
-    /** The search path each borrowed connection had, to give it back with. */
-    private final List<String> ownPaths = new ArrayList<>();
+    /** Each borrowed connection with the search path it had, to give it back with. */
+    private final List<Borrowed> borrowed = new ArrayList<>();
     private final boolean commitEachPoll;
     private final ExecutorService pool;
     private List<Future<?>> writing = List.of();
@@ -53,8 +54,13 @@ final class RebuildWriters implements AutoCloseable {
             execute(first, NO_FLUSH_WAIT);
             for (int i = 1; i < n; i++) {
                 Connection extra = dataSource.getConnection();
+                try {
+                    writers.borrowed.add(new Borrowed(extra, searchPath(extra)));
+                } catch (SQLException | RuntimeException e) {
+                    extra.close();
+                    throw e;
+                }
                 writers.connections.add(extra);
-                writers.ownPaths.add(searchPath(extra));
                 execute(extra, "set search_path to " + path);
                 execute(extra, NO_FLUSH_WAIT);
                 extra.setAutoCommit(false);
@@ -122,16 +128,17 @@ final class RebuildWriters implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (int i = 1; i < connections.size(); i++) {
-            try (Connection extra = connections.get(i)) {
+        for (Borrowed b : borrowed) {
+            try (Connection extra = b.connection()) {
                 extra.rollback();
                 extra.setAutoCommit(true);
                 execute(extra, FLUSH_WAIT);
-                if (i - 1 < ownPaths.size()) {
-                    execute(extra, "set search_path to " + ownPaths.get(i - 1));
-                }
+                execute(extra, "set search_path to " + b.ownPath());
             }
         }
+    }
+
+    private record Borrowed(Connection connection, String ownPath) {
     }
 
     static void execute(Connection c, String sql) throws SQLException {
