@@ -2,7 +2,6 @@ package org.canbao.subsidy.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +13,12 @@ import org.canbao.contracts.StatusChanged;
 import org.canbao.platform.inbox.ConsumerBatches;
 import org.canbao.platform.persistence.Chunked;
 import org.canbao.subsidy.persistence.PaymentEntity;
+import org.canbao.subsidy.persistence.PaymentRows;
 import org.canbao.subsidy.persistence.ReversalEntity;
 import org.canbao.subsidy.persistence.SpellEntity;
 import org.canbao.subsidy.service.EntitlementService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.Session;
 
 /**
  * Stores the facts entitlements are decided from, then re-decides the persons they concern; the facts,
@@ -96,25 +97,9 @@ public class FactsConsumer {
     }
 
     private void payments(List<PaymentReceived> payments) {
+        PaymentEntity.getEntityManager().unwrap(Session.class).doWork(c -> PaymentRows.insertNew(c, payments));
         Set<String> persons = new LinkedHashSet<>();
-        Map<String, PaymentEntity> known = Chunked.byKey(payments.stream().map(PaymentReceived::receiptId).toList(),
-                chunk -> PaymentEntity.<PaymentEntity>list("receiptId in ?1", chunk), p -> p.receiptId);
-        for (PaymentReceived received : payments) {
-            if (!known.containsKey(received.receiptId())) {
-                PaymentEntity payment = new PaymentEntity();
-                payment.receiptId = received.receiptId();
-                payment.personKey = received.personKey();
-                payment.policyYear = received.policyYear();
-                payment.tier = received.tier();
-                payment.amount = received.amount();
-                payment.paidAt = received.paidAt();
-                payment.recordedAt = Instant.now();
-                payment.persist();
-                known.put(payment.receiptId, payment);
-            }
-            persons.add(received.personKey());
-        }
-        PaymentEntity.flush();
+        payments.forEach(p -> persons.add(p.personKey()));
         entitlements.refresh(persons);
     }
 }

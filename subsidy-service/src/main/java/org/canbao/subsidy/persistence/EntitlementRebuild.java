@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.List;
 import javax.sql.DataSource;
 import org.canbao.contracts.EntitlementChanged;
@@ -22,16 +21,6 @@ import org.canbao.platform.eventstore.StoredEvent;
  */
 @ApplicationScoped
 public class EntitlementRebuild implements ProjectionRebuilder {
-    private static final String UPSERT = """
-            insert into entitlement (person_key, policy_year, tier, state, hardship, subsidy, personal_due, paid, enrolled_at,
-                updated_at, granting_category, retroactive_due, refund_due, region) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (person_key, policy_year) do update set tier = excluded.tier, state = excluded.state,
-                hardship = excluded.hardship, subsidy = excluded.subsidy, personal_due = excluded.personal_due,
-                paid = excluded.paid, enrolled_at = excluded.enrolled_at, updated_at = excluded.updated_at,
-                granting_category = excluded.granting_category, retroactive_due = excluded.retroactive_due,
-                refund_due = excluded.refund_due, region = excluded.region
-            """;
-
     private final DataSource dataSource;
     private final String defaultRegion;
 
@@ -47,27 +36,29 @@ public class EntitlementRebuild implements ProjectionRebuilder {
 
     /** Events from before regions have no region in their facts: the default region decided them. */
     static void apply(Connection c, List<StoredEvent> events, String defaultRegion) throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
+        try (PreparedStatement upsert = c.prepareStatement(EntitlementRows.UPSERT)) {
             for (StoredEvent stored : events) {
                 if (!stored.isEvent() || !(stored.event() instanceof EntitlementChanged e)) {
                     continue;
                 }
                 JsonNode facts = stored.facts();
-                upsert.setString(1, e.personKey());
-                upsert.setInt(2, e.policyYear());
-                upsert.setInt(3, e.tier());
-                upsert.setString(4, e.state());
-                upsert.setBoolean(5, e.hardship());
-                upsert.setBigDecimal(6, e.subsidy());
-                upsert.setBigDecimal(7, e.personalDue());
-                upsert.setBigDecimal(8, e.paid());
-                upsert.setObject(9, e.enrolledAt());
-                upsert.setTimestamp(10, Timestamp.from(stored.recordedAt()));
-                upsert.setString(11, facts.path("grantingCategory").isNull() || facts.path("grantingCategory").isMissingNode()
-                        ? null : facts.path("grantingCategory").asText());
-                upsert.setBigDecimal(12, money(facts, "retroactiveDue"));
-                upsert.setBigDecimal(13, money(facts, "refundDue"));
-                upsert.setString(14, facts.hasNonNull("region") ? facts.get("region").asText() : defaultRegion);
+                EntitlementEntity row = new EntitlementEntity();
+                row.personKey = e.personKey();
+                row.policyYear = e.policyYear();
+                row.tier = e.tier();
+                row.state = e.state();
+                row.hardship = e.hardship();
+                row.subsidy = e.subsidy();
+                row.personalDue = e.personalDue();
+                row.paid = e.paid();
+                row.enrolledAt = e.enrolledAt();
+                row.updatedAt = stored.recordedAt();
+                row.grantingCategory = facts.hasNonNull("grantingCategory") ? facts.get("grantingCategory").asText() : null;
+                row.retroactiveDue = money(facts, "retroactiveDue");
+                row.refundDue = money(facts, "refundDue");
+                row.region = facts.hasNonNull("region") ? facts.get("region").asText() : defaultRegion;
+                // a row at a time: a stream's later event in the same list overwrites its earlier one
+                EntitlementRows.bind(upsert, row);
                 upsert.executeUpdate();
             }
         }

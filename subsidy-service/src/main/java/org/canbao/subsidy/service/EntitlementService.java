@@ -18,14 +18,15 @@ import org.canbao.subsidy.domain.Policy;
 import org.canbao.subsidy.domain.PolicyBook;
 import org.canbao.subsidy.domain.SubsidyDecision;
 import org.canbao.subsidy.persistence.EntitlementEntity;
+import org.canbao.subsidy.persistence.EntitlementRows;
 import org.canbao.subsidy.persistence.PaymentEntity;
-import org.canbao.subsidy.persistence.PersonUnitEntity;
+import org.canbao.subsidy.persistence.PersonRows;
 import org.canbao.subsidy.persistence.ReversalEntity;
 import org.canbao.subsidy.persistence.SpellEntity;
 import org.canbao.platform.eventstore.EventStore;
 import org.canbao.platform.metrics.BusinessMetrics;
 import org.canbao.platform.persistence.Chunked;
-import org.hibernate.jpa.HibernateHints;
+import org.hibernate.Session;
 
 /**
  * Decides entitlements from the stored facts and tells the others when one changed. Works on batches of
@@ -96,13 +97,12 @@ public class EntitlementService {
      */
     private void refreshChunk(PolicyBook book, List<String> keys) {
         store.lock(keys);
-        List<PersonUnitEntity> places = PersonUnitEntity.<PersonUnitEntity>find("personKey in ?1", keys)
-                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
-        Map<String, Map<Integer, String>> regions = policies.regionsOfPlaces(places);
-        PersonFacts facts = PersonFacts.of(keys, places);
+        PersonRows rows = PersonFacts.read(keys);
+        Map<String, Map<Integer, String>> regions = policies.regionsOfPlaces(rows.places());
+        PersonFacts facts = PersonFacts.of(rows);
         Map<String, EntitlementEntity> known = new HashMap<>();
-        EntitlementEntity.<EntitlementEntity>list("personKey in ?1", keys)
-                .forEach(e -> known.put(e.personKey + "/" + e.policyYear, e));
+        rows.entitlements().forEach(e -> known.put(e.personKey + "/" + e.policyYear, e));
+        List<EntitlementEntity> changed = new ArrayList<>();
         for (String key : keys) {
             for (int year : book.years()) {
                 Optional<PolicyBook.Chosen> chosen = book.choose(regions.getOrDefault(key, Map.of()).get(year), year);
@@ -126,18 +126,16 @@ public class EntitlementService {
                     last = new EntitlementEntity();
                     last.personKey = key;
                     last.policyYear = policy.year();
-                    last.update(entitlement);
-                    last.region = region;
-                    last.persist();
-                } else {
-                    last.update(entitlement);
-                    last.region = region;
                 }
+                last.update(entitlement);
+                last.region = region;
+                changed.add(last);
                 store.append(EntitlementEntity.stream(key, policy.year()), new EntitlementChanged(key, policy.year(),
                         entitlement.tier(), entitlement.state().name(), entitlement.hardship(), entitlement.enrolledAt(),
                         entitlement.subsidy(), entitlement.personalDue(), entitlement.paid()), last.ledgerFacts());
                 metrics.entitlementChanged(entitlement.state().name());
             }
         }
+        EntitlementEntity.getEntityManager().unwrap(Session.class).doWork(c -> EntitlementRows.upsert(c, changed));
     }
 }

@@ -10,35 +10,25 @@ import org.canbao.subsidy.domain.Policy;
 import org.canbao.subsidy.domain.PolicyBook;
 import org.canbao.subsidy.domain.PaymentRecord;
 import org.canbao.subsidy.persistence.PaymentEntity;
+import org.canbao.subsidy.persistence.PersonRows;
 import org.canbao.subsidy.persistence.PersonUnitEntity;
 import org.canbao.subsidy.persistence.SpellEntity;
-import org.hibernate.jpa.HibernateHints;
+import org.hibernate.Session;
 
 /**
- * The facts entitlements are decided from, for a chunk of persons: one query per table. Reversed payments left out.
- * Read only: Hibernate keeps no copy of them to check for changes at the flush.
+ * The facts entitlements are decided from, for a chunk of persons, from their rows (one query per table, reversed
+ * payments left out).
  */
 record PersonFacts(Map<String, List<CategorySpell>> spells, Map<String, List<PaymentEntity>> payments,
                    Map<String, LocalDate> birthDates) {
-    static PersonFacts of(List<String> keys) {
-        return of(keys, birthDatesOf(keys));
+    /** The rows of a chunk of persons, in the caller's transaction. */
+    static PersonRows read(List<String> keys) {
+        return SpellEntity.getEntityManager().unwrap(Session.class).doReturningWork(c -> PersonRows.read(c, keys));
     }
 
-    /** @param places the persons' places, already read: their infants' birth dates come from them */
-    static PersonFacts of(List<String> keys, List<PersonUnitEntity> places) {
-        return of(keys, places.stream().filter(p -> p.birthDate != null)
+    static PersonFacts of(PersonRows rows) {
+        return new PersonFacts(rows.spells(), rows.payments(), rows.places().stream().filter(p -> p.birthDate != null)
                 .collect(Collectors.toMap(p -> p.personKey, p -> p.birthDate)));
-    }
-
-    private static PersonFacts of(List<String> keys, Map<String, LocalDate> birthDates) {
-        List<SpellEntity> spells = SpellEntity.<SpellEntity>find("personKey in ?1", keys)
-                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
-        List<PaymentEntity> payments = PaymentEntity.<PaymentEntity>find("personKey in ?1 "
-                        + "and receiptId not in (select r.receiptId from ReversalEntity r where r.personKey in ?1)", keys)
-                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
-        return new PersonFacts(spells.stream().collect(Collectors.groupingBy(s -> s.personKey,
-                        Collectors.mapping(SpellEntity::toSpell, Collectors.toList()))),
-                payments.stream().collect(Collectors.groupingBy(p -> p.personKey)), birthDates);
     }
 
     /** The infants' birth dates (identity-verified carries no other). */

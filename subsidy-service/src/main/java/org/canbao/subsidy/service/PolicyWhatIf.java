@@ -3,6 +3,7 @@ package org.canbao.subsidy.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.canbao.subsidy.domain.PolicyBook;
 import org.canbao.subsidy.domain.PolicyDocument;
 import org.canbao.subsidy.domain.SubsidyDecision;
 import org.canbao.subsidy.domain.WhatIf;
+import org.canbao.subsidy.persistence.PersonRows;
 import org.canbao.subsidy.persistence.PersonUnitEntity;
 
 /**
@@ -43,10 +45,11 @@ public class PolicyWhatIf {
                 + "select person_key from payment where policy_year = :year order by 1").setParameter("year", year).getResultList();
         WhatIf whatIf = new WhatIf();
         Chunked.slices(keys, chunk -> {
-            PersonFacts facts = PersonFacts.of(chunk);
-            Map<String, Map<Integer, String>> regions = policies.regionsOf(chunk);
-            Map<String, PersonUnitEntity> places = Chunked.byKey(chunk,
-                    c -> PersonUnitEntity.<PersonUnitEntity>list("personKey in ?1", c), p -> p.personKey);
+            PersonRows rows = PersonFacts.read(chunk);
+            PersonFacts facts = PersonFacts.of(rows);
+            Map<String, Map<Integer, String>> regions = policies.regionsOfPlaces(rows.places());
+            Map<String, PersonUnitEntity> places = new HashMap<>();
+            rows.places().forEach(p -> places.put(p.personKey, p));
             for (String key : chunk) {
                 String own = regions.getOrDefault(key, Map.of()).get(year);
                 Optional<PolicyBook.Chosen> before = now.choose(own, year);

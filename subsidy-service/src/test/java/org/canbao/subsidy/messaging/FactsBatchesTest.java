@@ -2,12 +2,14 @@ package org.canbao.subsidy.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,6 +54,9 @@ class FactsBatchesTest {
 
     @Inject
     EventStore store;
+
+    @Inject
+    EntityManager em;
 
     @BeforeEach
     void policy() {
@@ -128,6 +133,31 @@ class FactsBatchesTest {
         consumer.onStatusChanges(Batches.of("status-changed", List.of(event(new StatusChanged(key, "civil-affairs",
                 "MINIMUM_LIVING", StatusChanged.Change.REMOVED, LocalDate.of(2040, 8, 15), Instant.now()), "person/" + key, 4, 3))));
         assertEquals("0.00", entitlement(id, LATER).getString("subsidy"), "ended before that base list: both spells end");
+    }
+
+    @Test
+    void aRebuildFromTheStoreWritesTheRowsTheConsumersWrote() {
+        IdNumber id = IdNumber.of("430626", LocalDate.of(1982, 5, 6), 909);
+        String key = pseudonymizer.personKey(id);
+        consumer.onStatusChanges(Batches.of("status-changed", List.of(event(new StatusChanged(key, "civil-affairs",
+                "MINIMUM_LIVING", StatusChanged.Change.ADDED, LocalDate.of(2022, 8, 1), Instant.now()), "person/" + key, 2, 0))));
+        consumer.onPayments(Batches.of("payment-received", List.of(event(new PaymentReceived(key, "FB-909", 2023, 1,
+                new BigDecimal("175.00"), "WECHAT", OffsetDateTime.parse("2022-10-01T08:00:00+08:00"), null, Instant.now()),
+                "receipt/FB-909", 1, 0))));
+        List<String> before = entitlementRows();
+        assertTrue(before.contains(key + "|2023|1|PAID|t|175.00|175.00|175.00|2022-10-01 00:00:00+00|MINIMUM_LIVING|0.00|0.00|default"),
+                "the consumers' row: " + before);
+
+        given().auth().preemptive().basic("admin", "admin").post("/api/v1/admin/rebuild").then().statusCode(200);
+        assertEquals(before, entitlementRows(), "the rows rebuilt from the entitlement streams");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> entitlementRows() {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select concat_ws('|', person_key, "
+                + "policy_year, tier, state, hardship, subsidy, personal_due, paid, enrolled_at at time zone 'UTC' || '+00', "
+                + "granting_category, retroactive_due, refund_due, region) from entitlement order by person_key, policy_year")
+                .getResultList());
     }
 
     private static JsonPath entitlement(IdNumber id, int year) {
