@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,13 @@ import org.canbao.contracts.CampaignDefined;
 import org.canbao.contracts.IdentityVerified;
 import org.canbao.platform.config.CanbaoConfig;
 import org.canbao.platform.inbox.ConsumerBatches;
-import org.canbao.platform.persistence.Chunked;
+import org.canbao.subsidy.persistence.PersonRows;
 import org.canbao.subsidy.persistence.PersonUnitEntity;
+import org.canbao.subsidy.persistence.PlaceRows;
 import org.canbao.subsidy.persistence.UnitRegionEntity;
 import org.canbao.subsidy.service.EntitlementService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.Session;
 
 /**
  * Where persons live and which pooling region each campaign unit belongs to: a person is decided by their own
@@ -44,8 +47,11 @@ public class PlacesConsumer {
     }
 
     private void identities(List<IdentityVerified> identities) {
-        Map<String, PersonUnitEntity> known = Chunked.byKey(identities.stream().map(IdentityVerified::personKey).distinct().toList(),
-                chunk -> PersonUnitEntity.<PersonUnitEntity>list("personKey in ?1", chunk), p -> p.personKey);
+        Session session = PersonUnitEntity.getEntityManager().unwrap(Session.class);
+        List<String> keys = identities.stream().map(IdentityVerified::personKey).distinct().toList();
+        Map<String, PersonUnitEntity> known = new HashMap<>();
+        session.doReturningWork(c -> PersonRows.places(c, keys)).forEach(p -> known.put(p.personKey, p));
+        Map<String, PersonUnitEntity> written = new LinkedHashMap<>();
         Set<String> moved = new LinkedHashSet<>();
         for (IdentityVerified identity : identities) {
             PersonUnitEntity place = known.get(identity.personKey());
@@ -64,14 +70,12 @@ public class PlacesConsumer {
             if (born) {
                 place.birthDate = identity.birthDate();
             }
-            if (isNew) {
-                place.persist();
-            }
+            written.put(place.personKey, place);
             if (placed || born) {
                 moved.add(place.personKey);
             }
         }
-        PersonUnitEntity.flush();
+        session.doWork(c -> PlaceRows.upsert(c, written.values()));
         entitlements.refresh(moved);
     }
 
