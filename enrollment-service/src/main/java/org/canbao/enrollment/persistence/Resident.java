@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.canbao.platform.persistence.Chunked;
 
@@ -49,15 +50,19 @@ public class Resident extends PanacheEntityBase {
      * The same as {@link #byIdNumbers} as plain values, for work that changes no resident: a department's snapshot
      * names its whole caseload (at a county's scale, tens of thousands of entities and their flush copies before).
      */
+    @SuppressWarnings("unchecked")
     public static Map<String, Named> namedByIdNumbers(Collection<String> idNumbers) {
-        return Chunked.byKey(idNumbers, chunk -> getEntityManager().createQuery(
-                        "select r.idNumber, r.personKey, r.name from Resident r where r.idNumber in ?1", Object[].class)
-                .setParameter(1, chunk).getResultStream()
+        return Chunked.byKey(idNumbers, chunk -> ((List<Object[]>) getEntityManager().createNativeQuery(
+                        "select r.id_number, r.person_key, r.name from (" + Chunked.probes("resident", "id_number") + ") r")
+                .setParameter(1, chunk.toArray(String[]::new)).getResultList()).stream()
                 .map(r -> new Named((String) r[0], (String) r[1], (String) r[2])).toList(), Named::idNumber);
     }
 
     /** Loads many residents with few statements, for batch work. */
+    @SuppressWarnings("unchecked")
     public static Map<String, Resident> byIdNumbers(Collection<String> idNumbers) {
-        return Chunked.byKey(idNumbers, chunk -> Resident.<Resident>list("idNumber in ?1", chunk), r -> r.idNumber);
+        return Chunked.byKey(idNumbers, chunk -> (List<Resident>) getEntityManager().createNativeQuery(
+                Chunked.probes("resident", "id_number"), Resident.class).setParameter(1, chunk.toArray(String[]::new))
+                .getResultList(), r -> r.idNumber);
     }
 }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.canbao.platform.persistence.Chunked;
 
@@ -58,7 +59,10 @@ public class Payment extends PanacheEntityBase {
         return "receipt/" + receiptId;
     }
 
+    @SuppressWarnings("unchecked")
     public static Map<String, Payment> byReceipts(Collection<String> receiptIds) {
-        return Chunked.byKey(receiptIds, chunk -> Payment.<Payment>list("receiptId in ?1", chunk), p -> p.receiptId);
+        return Chunked.byKey(receiptIds, chunk -> (List<Payment>) getEntityManager().createNativeQuery(
+                Chunked.probes("payment", "receipt_id"), Payment.class).setParameter(1, chunk.toArray(String[]::new))
+                .getResultList(), p -> p.receiptId);
     }
 }
