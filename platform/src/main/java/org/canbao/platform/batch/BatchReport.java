@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.canbao.platform.i18n.Language;
 
 /**
@@ -46,12 +47,36 @@ public class BatchReport {
         flagged.addAll(chunk.flagged);
     }
 
+    /** A line that was read, and what was read from it. */
+    public record Read<T>(BatchLine line, T value) {
+    }
+
     /** Runs {@code handler} on every line, turning a {@link LineRejected} into a rejection of that line only. */
     public BatchReport each(List<BatchLine> lines, Consumer<BatchLine> handler) {
-        for (BatchLine line : lines) {
+        return eachOf(lines, line -> line, handler);
+    }
+
+    /**
+     * Reads every line, a {@link LineRejected} rejecting that line only: the lines read, in their order. A writer reads
+     * a batch this way before it locks the streams the lines name, then takes the lines read with {@link #eachRead}.
+     */
+    public <T> List<Read<T>> read(List<BatchLine> lines, Function<BatchLine, T> reader) {
+        List<Read<T>> read = new ArrayList<>();
+        each(lines, line -> read.add(new Read<>(line, reader.apply(line))));
+        return read;
+    }
+
+    /** Runs {@code handler} on every line read, a {@link LineRejected} rejecting that line only. */
+    public <T> BatchReport eachRead(List<Read<T>> reads, Consumer<Read<T>> handler) {
+        return eachOf(reads, Read::line, handler);
+    }
+
+    private <X> BatchReport eachOf(List<X> items, Function<X, BatchLine> lineOf, Consumer<X> handler) {
+        for (X item : items) {
             try {
-                handler.accept(line);
+                handler.accept(item);
             } catch (LineRejected e) {
+                BatchLine line = lineOf.apply(item);
                 List<Rejection.FieldError> errors = e.all().isEmpty() ? null : e.all().stream()
                         .map(f -> new Rejection.FieldError(f.field(), f.message())).toList();
                 rejected.add(new Rejection(line.number(), e.field(), e.message(), errors));
