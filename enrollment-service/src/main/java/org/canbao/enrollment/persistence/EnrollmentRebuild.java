@@ -23,13 +23,6 @@ import org.canbao.platform.eventstore.StoredEvent;
 @ApplicationScoped
 public class EnrollmentRebuild implements ProjectionRebuilder {
     private static final List<String> TABLES = List.of("resident", "category_membership", "exclusion");
-    private static final String RESIDENT = """
-            insert into resident (id_number, person_key, name, household_id, township, village, status, recorded_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (id_number) do update set name = excluded.name, household_id = excluded.household_id,
-                township = excluded.township, village = excluded.village, status = excluded.status,
-                updated_at = excluded.updated_at
-            """;
     private static final String ADD = "insert into category_membership (id_number, department, category, valid_from, "
             + "recorded_at, region) values (?, ?, ?, ?, ?, ?)";
     private static final String END = "update category_membership set valid_until = ?, ended_recorded_at = ? "
@@ -54,7 +47,7 @@ public class EnrollmentRebuild implements ProjectionRebuilder {
 
     /** In position order, one statement per event: a page may hold a person's roster line and their status changes. */
     static void apply(Connection c, List<StoredEvent> events) throws SQLException {
-        try (PreparedStatement resident = c.prepareStatement(RESIDENT); PreparedStatement add = c.prepareStatement(ADD);
+        try (PreparedStatement resident = c.prepareStatement(ResidentRows.UPSERT); PreparedStatement add = c.prepareStatement(ADD);
              PreparedStatement end = c.prepareStatement(END); PreparedStatement renew = c.prepareStatement(RENEW);
              PreparedStatement exclude = c.prepareStatement(EXCLUDE)) {
             for (StoredEvent stored : events) {
@@ -64,16 +57,18 @@ public class EnrollmentRebuild implements ProjectionRebuilder {
                 CanbaoEvent event = stored.event();
                 String idNumber = stored.facts().path("idNumber").asText();
                 if (event instanceof IdentityVerified e) {
-                    resident.setString(1, idNumber);
-                    resident.setString(2, e.personKey());
-                    resident.setString(3, stored.facts().path("name").asText());
+                    Resident row = new Resident();
+                    row.idNumber = idNumber;
+                    row.personKey = e.personKey();
+                    row.name = stored.facts().path("name").asText();
                     // the event carries the household's pseudonym; the service keeps the number itself
-                    resident.setString(4, stored.facts().hasNonNull("householdId") ? stored.facts().get("householdId").asText() : e.householdId());
-                    resident.setString(5, e.township());
-                    resident.setString(6, e.village());
-                    resident.setString(7, e.status());
-                    resident.setTimestamp(8, Timestamp.from(e.recordedAt()));
-                    resident.setTimestamp(9, Timestamp.from(e.recordedAt()));
+                    row.householdId = stored.facts().hasNonNull("householdId") ? stored.facts().get("householdId").asText() : e.householdId();
+                    row.township = e.township();
+                    row.village = e.village();
+                    row.status = e.status();
+                    row.recordedAt = e.recordedAt();
+                    row.updatedAt = e.recordedAt();
+                    ResidentRows.bind(resident, row);
                     resident.executeUpdate();
                 } else if (event instanceof StatusChanged e && e.change() == StatusChanged.Change.ADDED) {
                     add.setString(1, idNumber);

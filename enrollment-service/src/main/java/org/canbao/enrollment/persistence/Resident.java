@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.canbao.platform.persistence.Chunked;
+import org.hibernate.jpa.HibernateHints;
 
 /** A person on the household roster, with the keyed pseudonym that stands for them everywhere else. */
 @Entity
@@ -58,11 +59,11 @@ public class Resident extends PanacheEntityBase {
                 .map(r -> new Named((String) r[0], (String) r[1], (String) r[2])).toList(), Named::idNumber);
     }
 
-    /** Loads many residents with few statements, for batch work. */
+    /** Loads many residents with few statements, for batch work; read only (written by {@link ResidentRows}). */
     @SuppressWarnings("unchecked")
     public static Map<String, Resident> byIdNumbers(Collection<String> idNumbers) {
         return Chunked.byKey(idNumbers, chunk -> (List<Resident>) getEntityManager().createNativeQuery(
                 Chunked.probes("resident", "id_number"), Resident.class).setParameter(1, chunk.toArray(String[]::new))
-                .getResultList(), r -> r.idNumber);
+                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList(), r -> r.idNumber);
     }
 }

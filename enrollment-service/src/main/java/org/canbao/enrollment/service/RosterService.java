@@ -17,12 +17,14 @@ import org.canbao.enrollment.domain.RosterLine.ResidentStatus;
 import org.canbao.enrollment.domain.Places;
 import org.canbao.enrollment.persistence.KnownUnit;
 import org.canbao.enrollment.persistence.Resident;
+import org.canbao.enrollment.persistence.ResidentRows;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
 import org.canbao.platform.batch.LineRejected;
 import org.canbao.platform.config.Pseudonymizer;
 import org.canbao.platform.i18n.Message;
 import org.canbao.platform.eventstore.EventStore;
+import org.hibernate.Session;
 
 /** Takes household roster lines: each valid one verifies an identity, an event in the person's stream. */
 @ApplicationScoped
@@ -63,6 +65,7 @@ public class RosterService {
         Set<String> idNumbers = read.stream().map(r -> r.value().idNumber().value()).collect(Collectors.toSet());
         store.lock(PersonKeys.streams(pseudonymizer, idNumbers));
         Map<String, Resident> residents = Resident.byIdNumbers(idNumbers);
+        Map<String, Resident> written = new LinkedHashMap<>();
         report.eachRead(read, line -> {
             RosterLine roster = line.value();
             Resident resident = residents.get(roster.idNumber().value());
@@ -71,9 +74,12 @@ public class RosterService {
                 report.duplicates++;
                 return;
             }
-            residents.put(roster.idNumber().value(), record(roster, resident, asOf));
+            Resident recorded = record(roster, resident, asOf);
+            residents.put(recorded.idNumber, recorded);
+            written.put(recorded.idNumber, recorded);
             report.accepted++;
         });
+        Resident.getEntityManager().unwrap(Session.class).doWork(c -> ResidentRows.upsert(c, written.values()));
         store.flush();
         return report;
     }
@@ -104,9 +110,6 @@ public class RosterService {
         resident.village = roster.village();
         resident.status = roster.status().name();
         resident.updatedAt = now;
-        if (existing == null) {
-            resident.persist();
-        }
         Map<String, String> kept = new LinkedHashMap<>();
         kept.put("idNumber", resident.idNumber);
         kept.put("name", resident.name);

@@ -44,6 +44,33 @@ class EnrollmentResourceTest {
         return id.value().substring(0, 17) + (last == '1' ? '2' : '1');
     }
 
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
+    @Test
+    void aChangedRosterLineUpdatesTheResidentAndARebuildFromTheStoreWritesTheSameRows() {
+        IdNumber sun = IdNumber.of("430626", LocalDate.of(1958, 8, 8), 33);
+        String line = "{\"idNumber\":\"" + sun.value() + "\",\"name\":\"%s\",\"householdId\":\"H9\",\"township\":\"梅仙镇\"}";
+        given().auth().preemptive().basic("public-security", "public-security").contentType("application/x-ndjson")
+                .body(bytes(line.formatted("孙一"))).post("/api/v1/residents").then().statusCode(200).body("accepted", equalTo(1));
+        given().auth().preemptive().basic("public-security", "public-security").contentType("application/x-ndjson")
+                .body(bytes(line.formatted("孙二") + "\n" + line.formatted("孙二"))).post("/api/v1/residents").then()
+                .statusCode(200).body("accepted", equalTo(1)).body("duplicates", equalTo(1));
+        List<String> before = residentRows();
+        assertEquals(1, before.stream().filter(r -> r.startsWith(sun.value() + "|" + pseudonymizer.personKey(sun) + "|孙二|H9|梅仙镇|"))
+                .count(), "the second line's name, one row: " + before);
+
+        given().auth().preemptive().basic("admin", "admin").post("/api/v1/admin/rebuild").then().statusCode(200);
+        assertEquals(before, residentRows(), "the rows rebuilt from the person streams");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> residentRows() {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select concat_ws('|', id_number, person_key, name, household_id, township, village, status, recorded_at, "
+                        + "updated_at) from resident order by id_number").getResultList());
+    }
+
     @Test
     void rosterLinesVerifyIdentitiesAndBadLinesComeBackNumbered() {
         String roster = String.join("\n",

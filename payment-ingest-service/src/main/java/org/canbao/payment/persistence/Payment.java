@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.canbao.platform.persistence.Chunked;
+import org.hibernate.jpa.HibernateHints;
 
 /** A confirmed payment, stored once per receipt. */
 @Entity
@@ -59,10 +60,11 @@ public class Payment extends PanacheEntityBase {
         return "receipt/" + receiptId;
     }
 
+    /** The receipts already stored, read only (written by {@link PaymentRows}, not by the flush). */
     @SuppressWarnings("unchecked")
     public static Map<String, Payment> byReceipts(Collection<String> receiptIds) {
         return Chunked.byKey(receiptIds, chunk -> (List<Payment>) getEntityManager().createNativeQuery(
                 Chunked.probes("payment", "receipt_id"), Payment.class).setParameter(1, chunk.toArray(String[]::new))
-                .getResultList(), p -> p.receiptId);
+                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList(), p -> p.receiptId);
     }
 }

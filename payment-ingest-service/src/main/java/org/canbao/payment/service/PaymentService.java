@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import org.canbao.payment.domain.PaymentRules;
 import org.canbao.platform.batch.Flag;
 import org.canbao.platform.config.CanbaoConfig;
 import org.canbao.payment.persistence.Payment;
+import org.canbao.payment.persistence.PaymentRows;
 import org.canbao.platform.batch.BatchBody;
 import org.canbao.platform.batch.BatchReport;
 import org.canbao.platform.batch.LineRejected;
@@ -24,6 +26,7 @@ import org.canbao.platform.batch.Refused;
 import org.canbao.platform.config.Pseudonymizer;
 import org.canbao.platform.eventstore.EventStore;
 import org.canbao.platform.metrics.BusinessMetrics;
+import org.hibernate.Session;
 
 /** Records confirmed payments once per receipt, each an event in the receipt's stream. */
 @ApplicationScoped
@@ -53,6 +56,7 @@ public class PaymentService {
         List<String> receipts = read.stream().map(r -> r.value().confirmation().receiptId()).toList();
         store.lock(receipts.stream().map(Payment::stream).toList());
         Map<String, Payment> known = Payment.byReceipts(receipts);
+        List<Payment> added = new ArrayList<>();
         report.eachRead(read, line -> {
             PaymentRules.Checked checked = line.value();
             PaymentConfirmation confirmation = checked.confirmation();
@@ -64,10 +68,13 @@ public class PaymentService {
                 report.duplicates++;
                 return;
             }
-            known.put(confirmation.receiptId(), record(confirmation, checked.flags()));
+            Payment payment = record(confirmation, checked.flags());
+            known.put(confirmation.receiptId(), payment);
+            added.add(payment);
             report.flagged.addAll(checked.flags());
             report.accepted++;
         });
+        Payment.getEntityManager().unwrap(Session.class).doWork(c -> PaymentRows.insert(c, added));
         store.flush();
         return report;
     }
@@ -86,7 +93,6 @@ public class PaymentService {
         payment.fingerprint = confirmation.fingerprint();
         payment.flags = flags.isEmpty() ? null : flags.stream().map(f -> f.field() + ": " + f.reason()).collect(Collectors.joining("; "));
         payment.recordedAt = Instant.now();
-        payment.persist();
         store.append(Payment.stream(payment.receiptId), new PaymentReceived(payment.personKey, payment.receiptId,
                         payment.policyYear, payment.tier, payment.amount, payment.channel, payment.paidAt, payment.taxOffice,
                         payment.recordedAt),

@@ -110,6 +110,33 @@ class PaymentResourceTest {
         given().auth().preemptive().basic("tax", "tax").get("/api/v1/batches").then().statusCode(403);
     }
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    @Test
+    void aRebuildFromTheStoreWritesThePaymentsTheWritersWrote() {
+        post(String.join("\n", line("RB-1", "350.00", "2022-09-04T10:00:00+08:00"),
+                line("RB-2", "175.00", "2022-09-05T10:00:00+08:00").replace("平江县税务局", "别县税务局"),
+                line("RB-1", "350.00", "2022-09-04T10:00:00+08:00")))
+                .statusCode(200).body("accepted", equalTo(2)).body("duplicates", equalTo(1));
+        given().auth().preemptive().basic("tax", "tax").contentType("application/json")
+                .body("{\"reason\":\"bank returned the payment\",\"reversedAt\":\"2022-09-10T09:00:00+08:00\"}")
+                .post("/api/v1/payments/RB-2/reversal").then().statusCode(200).body("reversed", equalTo(true));
+        List<String> before = paymentRows();
+        assertTrue(before.stream().anyMatch(r -> r.startsWith("RB-1|") && r.endsWith("|350.00")), "RB-1 stored: " + before);
+
+        given().auth().preemptive().basic("admin", "admin").post("/api/v1/admin/rebuild").then().statusCode(200);
+        assertEquals(before, paymentRows(), "the rows rebuilt from the receipt streams");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> paymentRows() {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select concat_ws('|', receipt_id, person_key, masked_id, policy_year, tier, channel, paid_at, tax_office, "
+                        + "fingerprint, recorded_at, flags, reversed_at, reversal_reason, amount) from payment order by receipt_id")
+                .getResultList());
+    }
+
     @Test
     void aReversalIsPublishedOnceAndAnUnknownReceiptIsNotFound() {
         post(line("V-1", "350.00", "2022-09-03T10:00:00+08:00")).statusCode(200).body("accepted", equalTo(1));
