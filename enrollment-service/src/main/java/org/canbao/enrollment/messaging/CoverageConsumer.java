@@ -3,7 +3,6 @@ package org.canbao.enrollment.messaging;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -13,6 +12,7 @@ import org.canbao.contracts.EntitlementChanged;
 import org.canbao.contracts.EventType;
 import org.canbao.platform.inbox.ConsumerBatches;
 import org.canbao.platform.inbox.Inbox;
+import org.canbao.platform.persistence.JdbcBatch;
 import org.hibernate.Session;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -55,20 +55,14 @@ public class CoverageConsumer {
         }
         Collection<EntitlementChanged> changes = Inbox.lastPerKey(admitted, e -> e.personKey() + "/" + e.policyYear());
         Timestamp now = Timestamp.from(Instant.now());
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
-                for (EntitlementChanged e : changes) {
-                    upsert.setString(1, e.personKey());
-                    upsert.setInt(2, e.policyYear());
-                    upsert.setString(3, e.state());
-                    upsert.setBoolean(4, e.hardship());
-                    upsert.setBigDecimal(5, e.personalDue());
-                    upsert.setBigDecimal(6, e.paid());
-                    upsert.setTimestamp(7, now);
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-            }
-        });
+        em.unwrap(Session.class).doWork(c -> JdbcBatch.write(c, UPSERT, changes, (upsert, e) -> {
+            upsert.setString(1, e.personKey());
+            upsert.setInt(2, e.policyYear());
+            upsert.setString(3, e.state());
+            upsert.setBoolean(4, e.hardship());
+            upsert.setBigDecimal(5, e.personalDue());
+            upsert.setBigDecimal(6, e.paid());
+            upsert.setTimestamp(7, now);
+        }));
     }
 }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
+import org.canbao.platform.persistence.JdbcBatch;
 
 /**
  * Resident rows written by plain JDBC, by the roster's writer and by the rebuild: one upsert per person, sent as one
@@ -24,16 +25,7 @@ public final class ResidentRows {
 
     /** @param residents at most one per ID number (a multi-row upsert cannot touch a row twice) */
     public static void upsert(Connection c, Collection<Resident> residents) throws SQLException {
-        if (residents.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
-            for (Resident resident : residents) {
-                bind(upsert, resident);
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
+        JdbcBatch.write(c, UPSERT, residents, ResidentRows::bind);
     }
 
     static void bind(PreparedStatement upsert, Resident r) throws SQLException {

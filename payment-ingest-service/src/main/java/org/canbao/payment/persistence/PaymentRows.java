@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
+import org.canbao.platform.persistence.JdbcBatch;
 
 /**
  * Payment rows written by plain JDBC, by the REST and stream writers and by the rebuild: new receipts in one batch,
@@ -22,16 +23,7 @@ public final class PaymentRows {
 
     /** Inserts these payments; a receipt already stored is left as it is. */
     public static void insert(Connection c, Collection<Payment> payments) throws SQLException {
-        if (payments.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-            for (Payment payment : payments) {
-                bind(insert, payment);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        JdbcBatch.write(c, INSERT, payments, PaymentRows::bind);
     }
 
     static void bind(PreparedStatement insert, Payment p) throws SQLException {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
+import org.canbao.platform.persistence.JdbcBatch;
 
 /**
  * Entitlement rows written by plain JDBC, by the consumers and by the rebuild: one upsert per row, sent as one
@@ -30,16 +31,7 @@ public final class EntitlementRows {
      * Writes these rows, at most one per person and year (a multi-row upsert cannot touch a row twice).
      */
     public static void upsert(Connection c, Collection<EntitlementEntity> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
-            for (EntitlementEntity row : rows) {
-                bind(upsert, row);
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
+        JdbcBatch.write(c, UPSERT, rows, EntitlementRows::bind);
     }
 
     static void bind(PreparedStatement upsert, EntitlementEntity row) throws SQLException {

@@ -1,12 +1,12 @@
 package org.canbao.subsidy.persistence;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.canbao.contracts.PaymentReceived;
+import org.canbao.platform.persistence.JdbcBatch;
 
 /**
  * The payments entitlements count, written by plain JDBC in one batch: a receipt already kept (a redelivery, or the
@@ -22,22 +22,15 @@ public final class PaymentRows {
     }
 
     public static void insertNew(Connection c, List<PaymentReceived> payments) throws SQLException {
-        if (payments.isEmpty()) {
-            return;
-        }
         Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-            for (PaymentReceived p : payments) {
-                insert.setString(1, p.receiptId());
-                insert.setString(2, p.personKey());
-                insert.setInt(3, p.policyYear());
-                insert.setInt(4, p.tier());
-                insert.setBigDecimal(5, p.amount());
-                insert.setObject(6, p.paidAt());
-                insert.setTimestamp(7, now);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        JdbcBatch.write(c, INSERT, payments, (insert, p) -> {
+            insert.setString(1, p.receiptId());
+            insert.setString(2, p.personKey());
+            insert.setInt(3, p.policyYear());
+            insert.setInt(4, p.tier());
+            insert.setBigDecimal(5, p.amount());
+            insert.setObject(6, p.paidAt());
+            insert.setTimestamp(7, now);
+        });
     }
 }

@@ -1,9 +1,9 @@
 package org.canbao.subsidy.persistence;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
+import org.canbao.platform.persistence.JdbcBatch;
 
 /** Where persons live, written by plain JDBC in one batch, a row per person (as the roster's events say). */
 public final class PlaceRows {
@@ -18,19 +18,12 @@ public final class PlaceRows {
 
     /** @param places at most one per person (a multi-row upsert cannot touch a row twice) */
     public static void upsert(Connection c, Collection<PersonUnitEntity> places) throws SQLException {
-        if (places.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
-            for (PersonUnitEntity place : places) {
-                upsert.setString(1, place.personKey);
-                upsert.setString(2, place.maskedId);
-                upsert.setString(3, place.township);
-                upsert.setString(4, place.village);
-                upsert.setObject(5, place.birthDate);
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
+        JdbcBatch.write(c, UPSERT, places, (upsert, place) -> {
+            upsert.setString(1, place.personKey);
+            upsert.setString(2, place.maskedId);
+            upsert.setString(3, place.township);
+            upsert.setString(4, place.village);
+            upsert.setObject(5, place.birthDate);
+        });
     }
 }
