@@ -214,25 +214,32 @@ class FaultsIT {
 
     /**
      * {@code kill -9} of reporting-service half-way through a rebuild: the live tables keep every figure, and the next
-     * rebuild, which finds the fresh tables as the killed one left them, completes with the same figures. The suite's
-     * rebuild polls 20 records at a time (each poll a commit), so it is caught with some fresh rows written.
+     * rebuild, which finds the fresh tables as the killed one left them, completes with the same figures. The test
+     * holds a writer's share of reporting's projection-tables lock (the key of {@code TableSwitch.lockKey}), so the
+     * rebuild fills its fresh tables and then waits for it before its last pass and the switch: the kill finds it
+     * half-way whatever the machine's speed (a rebuild of this suite's 960 events takes 0.3 s).
      */
     @Test
     @Order(4)
     void killingReportingHalfWayThroughARebuildChangesNoFigure() throws Exception {
         Api reporting = Api.local(suite.port(ServiceSpec.REPORTING), Duration.ofMinutes(10));
-        CompletableFuture<Api.Answer> rebuilding = CompletableFuture.supplyAsync(
-                () -> reporting.post("admin", "/api/v1/admin/rebuild", "application/json", ""));
-        eventually("the rebuild has committed fresh rows", () -> new Api.Answer(freshPersons() > 0 ? 200 : 102, "{}"),
-                a -> a.status() == 200 || rebuilding.isDone(), Duration.ofSeconds(60));
-        suite.kill(ServiceSpec.REPORTING);
-        Api.Answer cut;
-        try {
-            cut = rebuilding.get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            cut = null; // no answer: the service died under the request
+        try (Connection writer = DriverManager.getConnection(TestInfra.postgres().jdbcUrl(database), "postgres", "");
+             Statement lock = writer.createStatement()) {
+            lock.execute("select pg_advisory_lock_shared(hashtext('" + ServiceSpec.REPORTING.schema() + "-projection-tables'))");
+            CompletableFuture<Api.Answer> rebuilding = CompletableFuture.supplyAsync(
+                    () -> reporting.post("admin", "/api/v1/admin/rebuild", "application/json", ""));
+            eventually("the rebuild has filled its fresh tables and waits for the writers' lock",
+                    () -> new Api.Answer(freshPersons() > 0 && waitsForALock(ServiceSpec.REPORTING.databaseRole()) ? 200 : 102, "{}"),
+                    a -> a.status() == 200 || rebuilding.isDone(), Duration.ofSeconds(60));
+            suite.kill(ServiceSpec.REPORTING);
+            Api.Answer cut;
+            try {
+                cut = rebuilding.get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                cut = null; // no answer: the service died under the request
+            }
+            assertTrue(cut == null || cut.status() != 200, "the rebuild was killed before it ended, not after: " + cut);
         }
-        assertTrue(cut == null || cut.status() != 200, "the rebuild was killed before it ended, not after: " + cut);
 
         suite.restart(ServiceSpec.REPORTING);
         assertEquals(figures, figures());
@@ -240,6 +247,19 @@ class FaultsIT {
         assertTrue(result.get("events").asLong() > 0, "the next rebuild replayed events: " + result);
         assertEquals(0, freshPersons(), "the next rebuild moved its fresh tables in and emptied what was left");
         assertEquals(figures, figures());
+    }
+
+    /** Whether a session of this database role waits for a heavyweight lock (an advisory lock among them). */
+    private static boolean waitsForALock(String role) {
+        try (Connection c = DriverManager.getConnection(TestInfra.postgres().jdbcUrl(database), "postgres", "");
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select count(*) from pg_stat_activity where usename = '" + role
+                     + "' and wait_event_type = 'Lock'")) {
+            r.next();
+            return r.getLong(1) > 0;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** Rows in reporting's fresh person table: written by a rebuild's first pass, none once a rebuild has switched. */

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import org.canbao.contracts.IdentityVerified;
 import org.canbao.enrollment.domain.RosterLine;
 import org.canbao.enrollment.messaging.CampaignUnitsConsumer;
-import org.canbao.enrollment.domain.RosterLine.ResidentStatus;
 import org.canbao.enrollment.domain.Places;
 import org.canbao.enrollment.persistence.KnownUnit;
 import org.canbao.enrollment.persistence.Resident;

@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.canbao.contracts.PaymentReceived;
 import org.canbao.contracts.PaymentReversed;
 import java.util.Set;
