@@ -24,14 +24,14 @@ public final class Chunked {
     }
 
     /**
-     * A native select of the rows of {@code table} whose text column {@code column} is one of the keys in the array
-     * parameter {@code ?1}: one index probe per key, as a lateral sub-select behind "offset 0" that the planner cannot
+     * A native select of the rows of {@code table} whose text column {@code column} is one of the keys in its one
+     * parameter, a text array (for a Hibernate native query or plain JDBC alike): one index probe per key, as a lateral sub-select behind "offset 0" that the planner cannot
      * turn into a join. As an {@code in (...)} list of a thousand keys PostgreSQL read the whole table instead (its cost
      * model prices a thousand index probes above a hashed sequential scan), inside the REST writers' stream locks, and
      * the scan's time grows with the county: resident by ID number took 28–55 ms a chunk at a fifth of Pingjiang.
      */
     public static String probes(String table, String column) {
-        return "select t.* from unnest(cast(?1 as text[])) k(key) cross join lateral (select * from " + table
+        return "select t.* from unnest(cast(? as text[])) k(key) cross join lateral (select * from " + table
                 + " t where t." + column + " = k.key offset 0) t";
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.canbao.platform.persistence.Chunked;
 import org.canbao.subsidy.domain.CategorySpell;
 
 /**
@@ -20,26 +21,17 @@ import org.canbao.subsidy.domain.CategorySpell;
  */
 public record PersonRows(List<PersonUnitEntity> places, Map<String, List<CategorySpell>> spells,
                          Map<String, List<PaymentEntity>> payments, List<EntitlementEntity> entitlements) {
-    /*
-     * Each lookup probes its table's index once per person: a lateral sub-select behind "offset 0" cannot be turned
-     * into a join. As "in (...)" lists, PostgreSQL read the whole table instead: its cost model prices a thousand
-     * index probes above a hashed sequential scan, whose time grows with the county (person_unit at a fifth of
-     * Pingjiang: 19 ms against 8 ms), and on a table autovacuum has not analysed it expects half the table to match.
-     */
-    private static final String PLACES = "select u.person_key, u.masked_id, u.township, u.village, u.birth_date "
-            + "from unnest(?::text[]) k(key) cross join lateral "
-            + "(select * from person_unit u where u.person_key = k.key offset 0) u";
+    /* Each lookup probes its table's index once per person ({@link Chunked#probes}: "in" lists scanned whole tables). */
+    private static final String PLACES = "select u.person_key, u.masked_id, u.township, u.village, u.birth_date from ("
+            + Chunked.probes("person_unit", "person_key") + ") u";
     private static final String SPELLS = "select s.person_key, s.category, s.department, s.valid_from, s.valid_until, "
-            + "s.region from unnest(?::text[]) k(key) cross join lateral "
-            + "(select * from category_spell s where s.person_key = k.key order by s.id offset 0) s";
+            + "s.region from (" + Chunked.probes("category_spell", "person_key") + ") s order by s.id";
     private static final String PAYMENTS = "select p.receipt_id, p.person_key, p.policy_year, p.tier, p.amount, p.paid_at, "
-            + "p.recorded_at from unnest(?::text[]) k(key) cross join lateral (select * from payment p "
-            + "where p.person_key = k.key and not exists (select 1 from payment_reversal r where r.receipt_id = p.receipt_id) "
-            + "offset 0) p";
+            + "p.recorded_at from (" + Chunked.probes("payment", "person_key") + ") p "
+            + "where not exists (select 1 from payment_reversal r where r.receipt_id = p.receipt_id)";
     private static final String ENTITLEMENTS = "select e.person_key, e.policy_year, e.tier, e.state, e.hardship, e.subsidy, "
             + "e.personal_due, e.paid, e.enrolled_at, e.updated_at, e.granting_category, e.retroactive_due, e.refund_due, "
-            + "e.region from unnest(?::text[]) k(key) cross join lateral "
-            + "(select * from entitlement e where e.person_key = k.key offset 0) e";
+            + "e.region from (" + Chunked.probes("entitlement", "person_key") + ") e";
 
     private interface Row<T> {
         T of(ResultSet rs) throws SQLException;
