@@ -57,7 +57,10 @@ final class SeasonBench {
                     + "PostgreSQL batched inserts %,.0f rows/s%n", produce, consume, RAW_RECORDS, inserts);
 
             Season season = new Season(county, Endpoints.local(), clients, System.out).steady(steadyRate, steadySeconds);
+            Map<String, Double> cpuBefore = CpuTime.now(root.resolve(".canbao/run"));
+            long seasonStart = System.nanoTime();
             Season.Result result = season.run(Duration.ofMinutes(15));
+            Cpu cpu = new Cpu(CpuTime.between(cpuBefore, CpuTime.now(root.resolve(".canbao/run"))), (System.nanoTime() - seasonStart) / 1e9);
 
             System.out.println("bench: rebuilding reporting-service from its topics while it answers...");
             Api.Answer rebuilt = Api.local(ServiceSpec.REPORTING.port(), Duration.ofHours(1))
@@ -70,7 +73,7 @@ final class SeasonBench {
             Map<String, Long> peaks = memory.peakMb();
 
             boolean exact = result.exact() && afterRebuild.isEmpty() && rebuilt.status() == 200;
-            ObjectNode json = summary(files, scale, result, produce, consume, inserts, rebuild, peaks, exact, afterRebuild);
+            ObjectNode json = summary(files, scale, result, produce, consume, inserts, rebuild, peaks, cpu, exact, afterRebuild);
             Path out = root.resolve(".canbao/bench");
             Files.createDirectories(out);
             Files.writeString(out.resolve("latest.json"), EventCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
@@ -80,7 +83,8 @@ final class SeasonBench {
     }
 
     private static ObjectNode summary(RegionFiles files, double scale, Season.Result result, double produce, double consume,
-                                      double inserts, JsonNode rebuild, Map<String, Long> peaks, boolean exact, List<String> afterRebuild) {
+                                      double inserts, JsonNode rebuild, Map<String, Long> peaks, Cpu cpu, boolean exact,
+                                      List<String> afterRebuild) {
         ObjectNode json = EventCodec.mapper().createObjectNode();
         json.put("region", files.region()).put("policy_year", files.year()).put("scale", scale).put("residents", result.residents());
         json.put("raw_produce_rps", Math.round(produce)).put("raw_consume_rps", Math.round(consume)).put("pg_insert_rps", Math.round(inserts));
@@ -132,6 +136,7 @@ final class SeasonBench {
                 + (peaks.containsKey("postgres") ? "" : "; PostgreSQL is the system's server, not the launcher's: not sampled"));
         ObjectNode rss = json.putObject("peak_rss_mb");
         peaks.forEach(rss::put);
+        cpu.report(json);
         result.checked().forEach(c -> System.out.println("checked: " + c));
         if (exact) {
             System.out.println("EXACT: every figure (progress of every unit, ledger, flagged payments, every batch answer, the tax "
@@ -145,6 +150,22 @@ final class SeasonBench {
         result.differences().forEach(differences::add);
         afterRebuild.forEach(d -> differences.add("after the rebuild: " + d));
         return json;
+    }
+
+    /** CPU seconds each process used from the season's first request to its last check (corrections and steady phase included). */
+    private record Cpu(Map<String, Double> seconds, double wallSeconds) {
+        void report(ObjectNode json) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+            StringBuilder each = new StringBuilder();
+            seconds.forEach((name, s) -> each.append(each.isEmpty() ? "" : ", ").append(name).append(' ')
+                    .append(String.format("%.1f", s)));
+            System.out.printf("CPU seconds during the season's %.1f s (%d cores, %.0f core-seconds): %s; in all %.1f (%.0f %% of the cores)%n",
+                    wallSeconds, cores, wallSeconds * cores, each, total, 100 * total / (wallSeconds * cores));
+            ObjectNode node = json.putObject("cpu_seconds");
+            seconds.forEach((name, s) -> node.put(name, Math.round(s * 10) / 10.0));
+            json.put("cpu_wall_seconds", round(wallSeconds)).put("cpu_share_of_cores", round4(total / (wallSeconds * cores)));
+        }
     }
 
     /** Rows of 200 bytes into a fresh table in batches of 1,000 (reWriteBatchedInserts), then the table is dropped. */
