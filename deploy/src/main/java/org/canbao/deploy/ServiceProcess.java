@@ -32,14 +32,15 @@ public final class ServiceProcess {
      * season's services spent close to half their CPU in the C2 compiler, and without it the season ran 1.6 times as
      * fast with less memory (BENCHMARKS.md, 3 December). A thread keeps no temporary direct buffer over 256 KB (the JDK
      * caches each socket read's buffer per thread, whatever its size: at full scale the Kafka consumers' fetches ran
-     * reporting-service out of direct memory). A young generation of 64 MB with survivor spaces of a third of it each:
-     * the batches a service's consumers hold while their transactions run outlive a young collection, and with the
-     * default survivor spaces (a tenth) they overflowed into the old generation, which then filled, and each full
-     * collection (100–200 ms) stopped the service, the progress answers with it (BENCHMARKS.md, 8 December).
+     * reporting-service out of direct memory). A young generation of 32 MB at start (it may grow to 64) with survivor
+     * spaces of a quarter of it each: the batches a service's consumers hold while their transactions run outlive a
+     * young collection, and with the defaults (a young generation of about 10 MB, survivor spaces of a tenth of it)
+     * they overflowed into the old generation, which then filled, and each full collection (100–200 ms) stopped the
+     * service, the progress answers with it (BENCHMARKS.md, 8 December).
      * {@code CANBAO_JAVA_OPTS} replaces them; {@code CANBAO_JAVA_OPTS_<SERVICE>} adds options for one service after them.
      */
-    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx224m", "-XX:+UseSerialGC", "-Xmn64m",
-            "-XX:SurvivorRatio=2", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k",
+    static final List<String> JVM_OPTIONS = List.of("-Xms48m", "-Xmx224m", "-XX:+UseSerialGC", "-XX:NewSize=32m",
+            "-XX:MaxNewSize=64m", "-XX:SurvivorRatio=2", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k",
             "-XX:MaxDirectMemorySize=96m", "-Djdk.nio.maxCachedBufferSize=262144", "-XX:TieredStopAtLevel=1");
 
     private ServiceProcess() {
