@@ -24,17 +24,12 @@ final class CpuTime {
     static Map<String, Double> now(Path run) {
         Map<String, Double> seconds = new TreeMap<>();
         put(seconds, "bench-client", stat(ProcessHandle.current().pid()), false);
-        if (Files.isDirectory(run)) {
-            // an embedded PostgreSQL's pid file too: it is counted below with its backends
-            try (Stream<Path> files = Files.list(run).filter(p -> p.toString().endsWith(".pid") && !p.endsWith("postgres.pid"))) {
-                for (Path file : files.toList()) {
-                    put(seconds, file.getFileName().toString().replace(".pid", ""), stat(Long.parseLong(Files.readString(file).trim())),
-                            false);
-                }
-            } catch (IOException | NumberFormatException e) {
-                // a pid file being written: that process is left out of this reading
+        PeakMemory.launched(run).forEach((name, pid) -> {
+            // an embedded PostgreSQL has a pid file too: it is counted below with its backends
+            if (!name.equals("postgres")) {
+                put(seconds, name, stat(pid), false);
             }
-        }
+        });
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             procs.map(p -> p.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))
                     .forEach(pid -> {

@@ -26,17 +26,8 @@ final class PeakMemory implements AutoCloseable {
 
     private void sample() {
         while (running) {
-            Map<String, Long> pids = new TreeMap<>();
+            Map<String, Long> pids = launched(run);
             pids.put("bench-client", ProcessHandle.current().pid());
-            if (Files.isDirectory(run)) {
-                try (Stream<Path> files = Files.list(run).filter(p -> p.toString().endsWith(".pid"))) {
-                    for (Path file : files.toList()) {
-                        pids.put(file.getFileName().toString().replace(".pid", ""), Long.parseLong(Files.readString(file).trim()));
-                    }
-                } catch (IOException | NumberFormatException e) {
-                    // a pid file written at this moment is read at the next sample
-                }
-            }
             pids.forEach((name, pid) -> {
                 long kb = rssKb(pid);
                 if (kb > 0) {
@@ -51,6 +42,24 @@ final class PeakMemory implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * The launcher's processes by name, from their pid files in the run directory; none while a pid file is being
+     * written (the next reading has them).
+     */
+    static Map<String, Long> launched(Path run) {
+        Map<String, Long> pids = new TreeMap<>();
+        if (Files.isDirectory(run)) {
+            try (Stream<Path> files = Files.list(run).filter(p -> p.toString().endsWith(".pid"))) {
+                for (Path file : files.toList()) {
+                    pids.put(file.getFileName().toString().replace(".pid", ""), Long.parseLong(Files.readString(file).trim()));
+                }
+            } catch (IOException | NumberFormatException e) {
+                return new TreeMap<>();
+            }
+        }
+        return pids;
     }
 
     private static long rssKb(long pid) {
